@@ -1,0 +1,84 @@
+# SIGAP: `make demo` serves a demo on http://127.0.0.1:8000, `make test` runs the whole suite.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SIGAP := $(BIN)/sigap
+VENDOR := sigap/static/vendor
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Parallel test workers (pytest-xdist); "auto" uses every core.
+TEST_WORKERS ?= auto
+
+.PHONY: setup demo test lint format bench screenshots clean
+
+setup: $(VENV)/.installed $(VENDOR)/.installed messages chromium
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+$(VENDOR)/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	mkdir -p $(VENDOR)/bootstrap $(VENDOR)/htmx
+	cp node_modules/bootstrap/dist/css/bootstrap.min.css node_modules/bootstrap/dist/css/bootstrap.min.css.map $(VENDOR)/bootstrap/
+	cp node_modules/bootstrap/dist/js/bootstrap.bundle.min.js node_modules/bootstrap/dist/js/bootstrap.bundle.min.js.map $(VENDOR)/bootstrap/
+	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/htmx/
+	touch $@
+
+.PHONY: messages
+messages: $(VENV)/.installed
+	@command -v msgfmt >/dev/null || scripts/apt-install gettext
+	cd sigap && ../$(SIGAP) compilemessages --verbosity 0
+
+# After changing texts in code or templates: extract them, translate sigap/locale/id/.../django.po.
+.PHONY: translations
+translations: $(VENV)/.installed
+	cd sigap && ../$(SIGAP) makemessages --locale id --no-obsolete --no-wrap --ignore 'static/*' --ignore 'core/data/*'
+
+.PHONY: chromium
+chromium:
+	@test -x /usr/bin/chromium || scripts/apt-install chromium fonts-dejavu-core || \
+	  echo "WARNING: Debian's chromium could not be installed; browser tests will be skipped." >&2
+
+demo: setup
+	SIGAP_DEMO=1 $(SIGAP) migrate --verbosity 0
+	SIGAP_DEMO=1 $(SIGAP) load_reference
+	SIGAP_DEMO=1 $(SIGAP) demo_data --print-logins
+	@echo "SIGAP (demo, synthetic data) on http://$(HOST):$(PORT)/  — log in with one of the users above."
+	@echo "The task worker runs beside the server; Ctrl+C stops both."
+	SIGAP_DEMO=1 $(SIGAP) worker --no-reload --verbosity 0 & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  SIGAP_DEMO=1 $(SIGAP) runserver $(HOST):$(PORT) --noreload
+
+test: setup
+	SIGAP_ENV=test $(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy sigap
+	SIGAP_ENV=test $(SIGAP) makemigrations --check --dry-run
+
+format: $(VENV)/.installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Screenshots for the user guide (docs/panduan/img), taken by the browser tests.
+screenshots: setup
+	SIGAP_ENV=test SIGAP_SCREENSHOT_DIR=docs/panduan/img $(BIN)/pytest -n 0 -m browser
+
+clean:
+	rm -rf $(VENV) node_modules $(VENDOR) staticfiles .pytest_cache .mypy_cache .ruff_cache
+
+# Benchmarks (not timed tests): figures go to docs/performance.md.
+bench: setup
+	$(BIN)/python -m bench.load_reference
+	@if pg_isready -q -h 127.0.0.1 2>/dev/null; then \
+	  psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS sigap_bench" postgres && \
+	  psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE sigap_bench" postgres && \
+	  $(BIN)/python -m bench.load_reference --database-url postgres://postgres@127.0.0.1:5432/sigap_bench; \
+	  psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS sigap_bench" postgres; \
+	fi

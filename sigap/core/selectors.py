@@ -1,0 +1,94 @@
+"""Read-side queries of the core app."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db.models import QuerySet
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from sigap.core.models import Agency, Heartbeat, Region, Role, User
+from sigap.core.tasks import HEARTBEAT_EVERY, WORKER_HEARTBEAT
+
+
+@dataclass(frozen=True)
+class HomeAction:
+    title: str | Promise
+    description: str | Promise
+    url: str
+
+
+ROLE_DESCRIPTIONS: dict[str, Promise] = {
+    Role.SECRETARIAT: _(
+        "You coordinate the task force for your whole jurisdiction: cases, referrals, meetings "
+        "and reports."
+    ),
+    Role.AGENCY_OFFICER: _("You work the cases and referrals of your agency."),
+    Role.REGENCY_OFFICER: _("You work the cases and referrals of your regency or city."),
+    Role.ANALYST: _("You see statistics and reports; names and identities are never shown to you."),
+    Role.TRIAGE: _("You read and triage reports sent by the public."),
+    Role.ADMIN: _("You manage users, agencies and reference data."),
+}
+
+
+def role_description(user: User) -> str | Promise:
+    if not user.role:
+        return _(
+            "Your account has no role yet, so you can only use the general pages. Ask the "
+            "system administrator of your task force to give you a role."
+        )
+    return ROLE_DESCRIPTIONS[user.role]
+
+
+def home_actions(user: User) -> list[HomeAction]:
+    """What this user can do, in the order they most often need it."""
+    actions = [
+        HomeAction(
+            _("Find a region"),
+            _("Look up a province, regency, district or village by name, nickname or code."),
+            reverse("core:region_lookup"),
+        ),
+        HomeAction(
+            _("Agency directory"),
+            _("The agencies and stakeholders of the task force and their jurisdictions."),
+            reverse("core:agency_list"),
+        ),
+    ]
+    if user.is_staff:
+        actions.append(
+            HomeAction(
+                _("Administration"),
+                _("Manage users, agencies and reference data."),
+                reverse("admin:index"),
+            )
+        )
+    return actions
+
+
+def agencies_for_directory() -> QuerySet[Agency]:
+    return Agency.objects.filter(is_active=True).select_related("jurisdiction")
+
+
+def region_path(region: Region) -> list[Region]:
+    """The region and its ancestors, province first, in one query."""
+    codes = []
+    parts = region.code.split(".")
+    for depth in range(1, len(parts) + 1):
+        codes.append(".".join(parts[:depth]))
+    return list(Region.objects.filter(code__in=codes).order_by("code"))
+
+
+def region_children(region: Region) -> QuerySet[Region]:
+    return Region.objects.filter(parent=region).order_by("code")
+
+
+def worker_status() -> dict[str, object]:
+    beat = Heartbeat.objects.filter(name=WORKER_HEARTBEAT).first()
+    if beat is None:
+        return {"status": "unknown", "last_seen": None}
+    fresh = timezone.now() - beat.seen_at <= HEARTBEAT_EVERY * 3 + timedelta(seconds=10)
+    return {"status": "ok" if fresh else "stale", "last_seen": beat.seen_at.isoformat()}

@@ -1,0 +1,218 @@
+"""SIGAP settings, read from the environment (see docs/configuration.md).
+
+SIGAP_ENV selects the profile: development (default), production or test.
+"""
+
+from __future__ import annotations
+
+import secrets
+import zoneinfo
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+from sigap.env import env_bool, env_choice, env_int, env_list, env_str
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+SIGAP_ENV = env_choice("SIGAP_ENV", ("development", "production", "test"), "development")
+PRODUCTION = SIGAP_ENV == "production"
+TESTING = SIGAP_ENV == "test"
+
+VAR_DIR = Path(env_str("SIGAP_VAR_DIR", str(BASE_DIR / "var"))).resolve()
+
+
+def _development_secret_key() -> str:
+    """A per-checkout key kept under var/, so sessions survive restarts of the demo."""
+    key_file = VAR_DIR / "secret_key"
+    if not key_file.exists():
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        key_file.write_text(secrets.token_urlsafe(50))
+        key_file.chmod(0o600)
+    return key_file.read_text().strip()
+
+
+if PRODUCTION:
+    SECRET_KEY = env_str("SIGAP_SECRET_KEY", required=True)
+    if len(SECRET_KEY) < 50:
+        raise ImproperlyConfigured("SIGAP_SECRET_KEY must be at least 50 characters long.")
+elif TESTING:
+    SECRET_KEY = env_str("SIGAP_SECRET_KEY", "test-only-secret-key-" + "x" * 40)
+else:
+    SECRET_KEY = env_str("SIGAP_SECRET_KEY") or _development_secret_key()
+
+DEBUG = env_bool("SIGAP_DEBUG", SIGAP_ENV == "development")
+if PRODUCTION and DEBUG:
+    raise ImproperlyConfigured("SIGAP_DEBUG cannot be on when SIGAP_ENV=production.")
+
+ALLOWED_HOSTS = env_list(
+    "SIGAP_ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "[::1]"]
+)
+if PRODUCTION and not ALLOWED_HOSTS:
+    raise ImproperlyConfigured("SIGAP_ALLOWED_HOSTS must name this server's host names.")
+CSRF_TRUSTED_ORIGINS = env_list("SIGAP_CSRF_TRUSTED_ORIGINS")
+
+# Demo deployments say so on every page: their data is synthetic.
+SIGAP_DEMO = env_bool("SIGAP_DEMO", False)
+# The home province of this deployment (region code): names in files resolve inside it first.
+SIGAP_HOME_REGION = env_str("SIGAP_HOME_REGION", "63")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "template_partials",
+    "django_tasks",
+    "django_tasks_db",
+    "sigap.core",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "sigap.core.middleware.LanguageMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+if PRODUCTION:
+    # In production the app serves its own assets (no CDN; deployments may sit on an intranet).
+    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
+
+ROOT_URLCONF = "sigap.urls"
+WSGI_APPLICATION = "sigap.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PACKAGE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "sigap.core.context_processors.sigap",
+            ],
+        },
+    },
+]
+
+# Database: SIGAP_DATABASE_URL, e.g. postgres://user:pass@host:5432/sigap; SQLite by default.
+DEFAULT_DATABASE_URL = f"sqlite:///{VAR_DIR / 'sigap.sqlite3'}"
+try:
+    _database = dj_database_url.parse(
+        env_str("SIGAP_DATABASE_URL", DEFAULT_DATABASE_URL),
+        conn_max_age=env_int("SIGAP_DATABASE_CONN_MAX_AGE", 60, minimum=0),
+        conn_health_checks=True,
+    )
+except ValueError as error:
+    raise ImproperlyConfigured(f"SIGAP_DATABASE_URL cannot be read: {error}") from None
+if _database["ENGINE"] == "django.db.backends.sqlite3":
+    # The web server and the task worker write to the same file: WAL lets them take turns,
+    # and IMMEDIATE transactions avoid "database is locked" on lock upgrades.
+    _database["CONN_MAX_AGE"] = 0
+    _database.setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
+    Path(_database["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+DATABASES = {"default": _database}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_USER_MODEL = "core.User"
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "login"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+if TESTING:
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+SESSION_COOKIE_AGE = env_int("SIGAP_SESSION_IDLE_MINUTES", 30, minimum=1) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_COOKIE_SECURE = PRODUCTION
+CSRF_COOKIE_SECURE = PRODUCTION
+SESSION_COOKIE_HTTPONLY = True
+
+# Language: Bahasa Indonesia first, English second.
+LANGUAGE_CODE = "id"
+LANGUAGES = [("id", _("Indonesian")), ("en", _("English"))]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+USE_I18N = True
+USE_TZ = True
+TIME_ZONE = env_str("SIGAP_TIME_ZONE", "Asia/Makassar")
+try:
+    zoneinfo.ZoneInfo(TIME_ZONE)
+except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+    raise ImproperlyConfigured(f"SIGAP_TIME_ZONE {TIME_ZONE!r} is not a known time zone.") from None
+
+STATIC_URL = "static/"
+STATIC_ROOT = Path(env_str("SIGAP_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+MEDIA_ROOT = Path(env_str("SIGAP_MEDIA_ROOT", str(VAR_DIR / "media")))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if PRODUCTION
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        )
+    },
+}
+
+# Email: console in development, memory in tests, SMTP in production.
+if TESTING:
+    EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+elif PRODUCTION:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+else:
+    EMAIL_BACKEND = env_str("SIGAP_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env_str("SIGAP_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("SIGAP_EMAIL_PORT", 587, minimum=1)
+EMAIL_HOST_USER = env_str("SIGAP_EMAIL_USER")
+EMAIL_HOST_PASSWORD = env_str("SIGAP_EMAIL_PASSWORD")
+EMAIL_USE_TLS = env_bool("SIGAP_EMAIL_USE_TLS", True)
+DEFAULT_FROM_EMAIL = env_str("SIGAP_EMAIL_FROM", "SIGAP <sigap@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Background work: the Django tasks API, stored in the database (no broker needed).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
+
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_str("SIGAP_LOG_LEVEL", "INFO")},
+    "loggers": {"django_tasks": {"level": "WARNING" if TESTING else "INFO"}},
+}

@@ -1,0 +1,126 @@
+"""Shared fixtures: reference data in the test database, and the personas of the suite.
+
+Personas (all synthetic, the same as the demo's): Sekretariat Siti (secretariat, whole province),
+Polres Banjar officer Rahmadi, Dinsos officer Normila, regency officer Riduan (HSU), analyst
+Fauzan, triage officer Aisyah, the system administrator, and an outsider (tamu) with no agency.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+
+from sigap.core.demo import PERSONAS as DEMO_PERSONAS
+from sigap.core.models import Agency, User
+from sigap.core.reference.agencies import load_agencies
+from sigap.core.reference.countries import load_countries
+from sigap.core.reference.regions import load_boundaries, load_regions
+
+PASSWORD = "Sandi-Uji-2026"
+PERSONAS = {persona.username: persona for persona in DEMO_PERSONAS}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> Iterator[None]:
+    """Load all reference data once per test database (each xdist worker has its own)."""
+    with django_db_blocker.unblock():
+        load_regions()
+        load_boundaries()
+        load_countries()
+        load_agencies()
+    return
+
+
+@pytest.fixture
+def kalsel_reference(transactional_db: Any) -> None:
+    """For transactional tests (live server), whose database is emptied after each test:
+    the Kalimantan Selatan subtree, countries and agencies, loaded if missing."""
+    load_regions(within="63")
+    load_countries()
+    load_agencies()
+
+
+def make_user(
+    username: str,
+    *,
+    role: str = "",
+    agency: str | None = None,
+    region: str | None = None,
+    full_name: str = "",
+    **extra: Any,
+) -> User:
+    first, _, last = (full_name or username.title()).partition(" ")
+    user = User.objects.create_user(
+        username=username,
+        password=PASSWORD,
+        first_name=first,
+        last_name=last,
+        role=role,
+        agency=Agency.objects.get(slug=agency) if agency else None,
+        region_id=region,
+        **extra,
+    )
+    return user
+
+
+def make_persona(username: str) -> User:
+    """One of the demo personas (sigap.core.demo.PERSONAS), with the test password."""
+    persona = PERSONAS[username]
+    return make_user(
+        persona.username,
+        role=persona.role,
+        agency=persona.agency,
+        region=persona.region,
+        full_name=persona.first_name,
+        is_staff=persona.staff,
+        is_superuser=persona.staff,
+    )
+
+
+@pytest.fixture
+def siti(db: Any) -> User:
+    return make_persona("siti")
+
+
+@pytest.fixture
+def rahmadi(db: Any) -> User:
+    return make_persona("rahmadi")
+
+
+@pytest.fixture
+def normila(db: Any) -> User:
+    return make_persona("normila")
+
+
+@pytest.fixture
+def fauzan(db: Any) -> User:
+    return make_persona("fauzan")
+
+
+@pytest.fixture
+def sysadmin(db: Any) -> User:
+    return make_persona("admin")
+
+
+@pytest.fixture
+def outsider(db: Any) -> User:
+    return make_persona("tamu")
+
+
+@pytest.fixture
+def run_command():
+    """Run a management command and return (stdout, the JSON summary of its last line)."""
+    import io
+    import json
+
+    def run(name: str, *args: str) -> tuple[str, dict[str, Any]]:
+        out = io.StringIO()
+        call_command(name, *args, stdout=out)
+        text = out.getvalue()
+        last = text.strip().splitlines()[-1] if text.strip() else "{}"
+        return text, json.loads(last)
+
+    return run

@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sigap.core.parsing import ParseError, parse_sex
+from sigap.core.parsing.sex import SEX_WORDS
+from tests.core.parsing.helpers import rendered
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["L", "l", "LK", "Lk.", "Laki-laki", "LAKI-LAKI", "Laki Laki", "laki laki", "Lakilaki", "Laki2",
+     "Lelaki", "Pria", "M", "Male", "male", " L "],
+)  # fmt: skip
+def test_it_reads_the_ways_of_writing_male(text: str) -> None:
+    assert parse_sex(text) == "M"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "P",
+        "p",
+        "PR",
+        "Pr.",
+        "Perempuan",
+        "PEREMPUAN",
+        "Wanita",
+        "W",
+        "F",
+        "Female",
+        "female",
+        " P ",
+    ],
+)
+def test_it_reads_the_ways_of_writing_female(text: str) -> None:
+    assert parse_sex(text) == "F"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (None, "empty"),
+        ("", "empty"),
+        ("  ", "empty"),
+        ("L/P", "sex_ambiguous"),
+        ("Laki-laki / Perempuan", "sex_ambiguous"),
+        ("M/F", "sex_ambiguous"),
+        ("X", "sex_unknown"),
+        ("-", "sex_unknown"),
+        ("1", "sex_unknown"),
+        ("Lain-lain", "sex_unknown"),
+        ("Pria?wanita", "sex_ambiguous"),
+        ("Laki-laki dewasa", "sex_unknown"),
+    ],
+)
+def test_it_rejects_anything_else_rather_than_guess(text: str | None, code: str) -> None:
+    with pytest.raises(ParseError) as excinfo:
+        parse_sex(text)
+
+    assert excinfo.value.code == code
+    rendered(excinfo.value)
+
+
+def test_it_says_a_header_value_names_both_sexes() -> None:
+    with pytest.raises(ParseError) as excinfo:
+        parse_sex("L/P")
+
+    assert rendered(excinfo.value) == "'L/P' names both sexes; write L or P."
+
+
+@given(
+    st.sampled_from(sorted(SEX_WORDS)),
+    st.sampled_from([str.lower, str.upper, str.title]),
+    st.sampled_from(["", ".", " ", ":"]),
+)
+def test_case_and_punctuation_do_not_change_the_result(word: str, case: object, extra: str) -> None:
+    assert callable(case)
+
+    assert parse_sex(f"{extra}{case(word)}{extra}") == SEX_WORDS[word]
+
+
+@given(st.text(max_size=20))
+def test_any_text_gives_m_or_f_or_a_parse_error(text: str) -> None:
+    try:
+        result = parse_sex(text)
+    except ParseError as error:
+        rendered(error)
+    else:
+        assert result in ("M", "F")

@@ -1,0 +1,56 @@
+import re
+
+import pytest
+from django.contrib.auth import authenticate
+from sigap.core.parsing import parse_nik
+
+from sigap.core.demo import DEMO_PASSWORD, PERSONAS
+from sigap.core.models import Role, User
+from sigap.core.synthetic import synthetic_person
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_data_creates_a_user_of_every_role_marked_as_demo(run_command):
+    out, summary = run_command("demo_data", "--print-logins")
+    assert summary["demo_users"] == len(PERSONAS)
+    roles = set(User.objects.exclude(role="").values_list("role", flat=True))
+    assert roles == set(Role.values)
+    for user in User.objects.filter(username__in=[p.username for p in PERSONAS]):
+        assert user.last_name == "(demo)"
+        assert user.email.endswith(".invalid")
+    assert "siti" in out
+    assert DEMO_PASSWORD in out
+    assert authenticate(username="rahmadi", password=DEMO_PASSWORD) is not None
+
+
+def test_demo_data_is_idempotent(run_command):
+    run_command("demo_data")
+    _, again = run_command("demo_data")
+    assert again["demo_users_created"] == 0
+    assert User.objects.filter(username="siti").count() == 1
+
+
+def test_synthetic_people_have_niks_that_pass_the_parser():
+    import random
+    from datetime import date
+
+    rng = random.Random(7)
+    today = date(2026, 11, 27)
+    for _ in range(300):
+        person = synthetic_person(rng, today=today)
+        nik = parse_nik(person.nik, today=today)
+        assert nik.birth_date == person.birth_date
+        assert nik.sex == person.sex
+        assert nik.district_code == person.home_district
+
+
+def test_generate_keys_prints_export_lines_with_fresh_secrets(capsys):
+    from django.core.management import call_command
+
+    call_command("generate_keys")
+    first = capsys.readouterr().out
+    call_command("generate_keys")
+    second = capsys.readouterr().out
+    assert re.search(r"^export SIGAP_SECRET_KEY=\S{50,}$", first, re.MULTILINE)
+    assert first != second

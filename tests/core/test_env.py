@@ -1,0 +1,110 @@
+import os
+import subprocess
+import sys
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from sigap.env import env_bool, env_choice, env_int, env_list, env_str
+
+
+def test_it_reads_booleans_and_refuses_other_words(monkeypatch):
+    monkeypatch.setenv("X_FLAG", "yes")
+    assert env_bool("X_FLAG", False) is True
+    monkeypatch.setenv("X_FLAG", "off")
+    assert env_bool("X_FLAG", True) is False
+    monkeypatch.setenv("X_FLAG", "maybe")
+    with pytest.raises(ImproperlyConfigured, match="X_FLAG must be true or false"):
+        env_bool("X_FLAG", False)
+
+
+def test_it_refuses_a_number_that_is_not_whole_or_too_small(monkeypatch):
+    monkeypatch.setenv("X_NUM", "3.5")
+    with pytest.raises(ImproperlyConfigured, match="whole number"):
+        env_int("X_NUM", 1)
+    monkeypatch.setenv("X_NUM", "0")
+    with pytest.raises(ImproperlyConfigured, match="at least 1"):
+        env_int("X_NUM", 1, minimum=1)
+
+
+def test_it_splits_lists_and_checks_choices(monkeypatch):
+    monkeypatch.setenv("X_LIST", " a.example , b.example,, ")
+    assert env_list("X_LIST") == ["a.example", "b.example"]
+    monkeypatch.setenv("X_CHOICE", "staging")
+    with pytest.raises(ImproperlyConfigured, match="one of development, production"):
+        env_choice("X_CHOICE", ("development", "production"), "development")
+
+
+def test_a_required_value_must_be_set(monkeypatch):
+    monkeypatch.delenv("X_REQUIRED", raising=False)
+    with pytest.raises(ImproperlyConfigured, match="X_REQUIRED must be set"):
+        env_str("X_REQUIRED", required=True)
+
+
+def _settings_in_subprocess(env: dict[str, str], expression: str) -> subprocess.CompletedProcess:
+    """Import the settings in a fresh interpreter, as a deployment would."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("SIGAP_")}
+    clean.update(env)
+    code = f"import sigap.settings as s; print(repr(({expression})))"
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "-c", code], env=clean, capture_output=True, text=True, check=False
+    )
+
+
+def test_production_fails_loudly_without_a_secret_key(tmp_path):
+    result = _settings_in_subprocess(
+        {
+            "SIGAP_ENV": "production",
+            "SIGAP_ALLOWED_HOSTS": "sigap.example",
+            "SIGAP_VAR_DIR": str(tmp_path),
+        },
+        "s.DEBUG",
+    )
+    assert result.returncode != 0
+    assert "SIGAP_SECRET_KEY must be set" in result.stderr
+
+
+def test_production_fails_loudly_without_allowed_hosts(tmp_path):
+    result = _settings_in_subprocess(
+        {"SIGAP_ENV": "production", "SIGAP_SECRET_KEY": "k" * 60, "SIGAP_VAR_DIR": str(tmp_path)},
+        "s.DEBUG",
+    )
+    assert "SIGAP_ALLOWED_HOSTS must name" in result.stderr
+
+
+def test_an_unknown_time_zone_is_refused(tmp_path):
+    result = _settings_in_subprocess(
+        {"SIGAP_TIME_ZONE": "Asia/Atlantis", "SIGAP_VAR_DIR": str(tmp_path)}, "s.TIME_ZONE"
+    )
+    assert "is not a known time zone" in result.stderr
+
+
+def test_defaults_are_wita_sqlite_under_var_and_indonesian(tmp_path):
+    result = _settings_in_subprocess(
+        {"SIGAP_VAR_DIR": str(tmp_path)},
+        "s.TIME_ZONE, s.DATABASES['default']['NAME'], s.LANGUAGE_CODE, s.DEBUG, s.MEDIA_ROOT",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str(
+        ("Asia/Makassar", str(tmp_path / "sigap.sqlite3"), "id", True, tmp_path / "media")
+    )
+    # development keeps its own secret key under var/, readable by its owner only
+    assert (tmp_path / "secret_key").stat().st_mode & 0o777 == 0o600
+
+
+def test_a_postgresql_url_is_understood(tmp_path):
+    result = _settings_in_subprocess(
+        {
+            "SIGAP_VAR_DIR": str(tmp_path),
+            "SIGAP_DATABASE_URL": "postgres://sigap:pw@db.internal:5433/sigap",
+        },
+        "s.DATABASES['default']['ENGINE'], s.DATABASES['default']['PORT']",
+    )
+    assert result.stdout.strip() == "('django.db.backends.postgresql', 5433)"
+
+
+def test_a_database_url_of_an_unknown_kind_is_refused(tmp_path):
+    result = _settings_in_subprocess(
+        {"SIGAP_VAR_DIR": str(tmp_path), "SIGAP_DATABASE_URL": "oracle2://x"}, "1"
+    )
+    assert "SIGAP_DATABASE_URL cannot be read" in result.stderr
