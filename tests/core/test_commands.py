@@ -2,10 +2,10 @@ import re
 
 import pytest
 from django.contrib.auth import authenticate
-from sigap.core.parsing import parse_nik
 
 from sigap.core.demo import DEMO_PASSWORD, PERSONAS
 from sigap.core.models import Role, User
+from sigap.core.parsing import parse_nik
 from sigap.core.synthetic import synthetic_person
 
 pytestmark = pytest.mark.django_db

@@ -26,11 +26,10 @@ from django.utils.translation import gettext_lazy as _
 
 from sigap.core.parsing._text import words
 from sigap.core.parsing.errors import AmbiguousValue, ParseError, empty_value
+from sigap.core.reference import WILAYAH_CSV
 
 Level = Literal["province", "regency", "district", "village"]
 Kind = Literal["kabupaten", "kota"]
-
-WILAYAH_CSV = Path(__file__).resolve().parent.parent / "data" / "wilayah.csv"
 
 # Informal names and abbreviations, mapped to the code they mean. They are added to the name
 # index like any other name, so an alias that is also the real name of another region makes
