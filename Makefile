@@ -77,7 +77,7 @@ clean:
 bench: setup
 	$(BIN)/python -m bench.load_reference
 	@if pg_isready -q -h 127.0.0.1 2>/dev/null; then \
-	  psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS sigap_bench" postgres && \
+	  psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS sigap_bench" postgres 2>/dev/null && \
 	  psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE sigap_bench" postgres && \
 	  $(BIN)/python -m bench.load_reference --database-url postgres://postgres@127.0.0.1:5432/sigap_bench; \
 	  psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS sigap_bench" postgres; \
