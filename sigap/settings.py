@@ -5,7 +5,6 @@ SIGAP_ENV selects the profile: development (default), production or test.
 
 from __future__ import annotations
 
-import secrets
 import zoneinfo
 from pathlib import Path
 
@@ -13,7 +12,16 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from sigap.env import env_bool, env_choice, env_int, env_list, env_str
+from sigap.env import (
+    env_bool,
+    env_choice,
+    env_int,
+    env_list,
+    env_str,
+    parse_key,
+    parse_key_ring,
+)
+from sigap.keys import development_secrets, test_secrets
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -25,24 +33,25 @@ TESTING = SIGAP_ENV == "test"
 VAR_DIR = Path(env_str("SIGAP_VAR_DIR", str(BASE_DIR / "var"))).resolve()
 
 
-def _development_secret_key() -> str:
-    """A per-checkout key kept under var/, so sessions survive restarts of the demo."""
-    key_file = VAR_DIR / "secret_key"
-    if not key_file.exists():
-        VAR_DIR.mkdir(parents=True, exist_ok=True)
-        key_file.write_text(secrets.token_urlsafe(50))
-        key_file.chmod(0o600)
-    return key_file.read_text().strip()
-
-
 if PRODUCTION:
-    SECRET_KEY = env_str("SIGAP_SECRET_KEY", required=True)
-    if len(SECRET_KEY) < 50:
-        raise ImproperlyConfigured("SIGAP_SECRET_KEY must be at least 50 characters long.")
+    _secret_defaults: dict[str, str] = {}
 elif TESTING:
-    SECRET_KEY = env_str("SIGAP_SECRET_KEY", "test-only-secret-key-" + "x" * 40)
+    _secret_defaults = test_secrets()
 else:
-    SECRET_KEY = env_str("SIGAP_SECRET_KEY") or _development_secret_key()
+    _secret_defaults = development_secrets(VAR_DIR)
+
+
+def _secret(name: str) -> str:
+    """Production secrets must come from the environment; elsewhere they have defaults."""
+    return env_str(name, _secret_defaults.get(name), required=PRODUCTION)
+
+
+SECRET_KEY = _secret("SIGAP_SECRET_KEY")
+if PRODUCTION and len(SECRET_KEY) < 50:
+    raise ImproperlyConfigured("SIGAP_SECRET_KEY must be at least 50 characters long.")
+# Encryption at rest (see docs/security.md): the first key of the ring encrypts, all decrypt.
+SIGAP_ENCRYPTION_KEYS = parse_key_ring("SIGAP_ENCRYPTION_KEYS", _secret("SIGAP_ENCRYPTION_KEYS"))
+SIGAP_BLIND_INDEX_KEY = parse_key("SIGAP_BLIND_INDEX_KEY", _secret("SIGAP_BLIND_INDEX_KEY"))
 
 DEBUG = env_bool("SIGAP_DEBUG", SIGAP_ENV == "development")
 if PRODUCTION and DEBUG:
@@ -71,6 +80,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "sigap.core",
+    "sigap.people",
 ]
 
 MIDDLEWARE = [

@@ -11,7 +11,48 @@ from typing import Any
 from django.db import models
 from django.http import HttpRequest
 
+from sigap.core.crypto import decrypt_text, encrypt_text
 from sigap.core.models import AuditEvent, User
+
+# Identifying values in the log are encrypted like the fields they come from.
+SENSITIVE_CONTEXT = "core.auditevent.details"
+
+
+def seal(value: Any) -> dict[str, str]:
+    return {"sealed": encrypt_text(str(value), context=SENSITIVE_CONTEXT)}
+
+
+def unseal(value: Any) -> Any:
+    if isinstance(value, dict) and set(value) == {"sealed"}:
+        return decrypt_text(value["sealed"], context=SENSITIVE_CONTEXT)
+    return value
+
+
+def is_sealed(value: Any) -> bool:
+    return isinstance(value, dict) and set(value) == {"sealed"}
+
+
+def changes(
+    before: dict[str, Any], after: dict[str, Any], *, sensitive: frozenset[str] = frozenset()
+) -> dict[str, dict[str, Any]]:
+    """{field: {"before": ..., "after": ...}} for the fields that changed; values of
+    sensitive fields are sealed (encrypted)."""
+    result: dict[str, dict[str, Any]] = {}
+    for field in sorted(set(before) | set(after)):
+        old, new = before.get(field), after.get(field)
+        if old == new:
+            continue
+        if field in sensitive:
+            result[field] = {"before": seal(old or ""), "after": seal(new or "")}
+        else:
+            result[field] = {"before": _plain(old), "after": _plain(new)}
+    return result
+
+
+def _plain(value: Any) -> Any:
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return str(value)
 
 
 def client_ip(request: HttpRequest | None) -> str | None:

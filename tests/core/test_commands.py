@@ -28,6 +28,19 @@ def test_demo_data_is_idempotent(run_command):
     run_command("demo_data")
     _, again = run_command("demo_data")
     assert again["demo_users_created"] == 0
+    assert again["demo_persons_created"] == 0
+
+
+def test_demo_persons_are_synthetic_valid_and_within_their_officers_scope(run_command):
+    from sigap.core import access
+    from sigap.people.models import Person
+
+    _, summary = run_command("demo_data")
+    assert summary["demo_persons_created"] == Person.objects.count() == 40
+    for person in Person.objects.select_related("created_by"):
+        assert parse_nik(person.nik).district_code == person.home_region_id
+        assert "sintetis" in person.notes
+        assert access.scoped(person.created_by, Person).filter(pk=person.pk).exists()
     assert User.objects.filter(username="siti").count() == 1
 
 
@@ -53,4 +66,6 @@ def test_generate_keys_prints_export_lines_with_fresh_secrets(capsys):
     call_command("generate_keys")
     second = capsys.readouterr().out
     assert re.search(r"^export SIGAP_SECRET_KEY=\S{50,}$", first, re.MULTILINE)
+    assert re.search(r"^export SIGAP_ENCRYPTION_KEYS=k\d{8}:[\w-]{43}$", first, re.MULTILINE)
+    assert re.search(r"^export SIGAP_BLIND_INDEX_KEY=[\w-]{43}$", first, re.MULTILINE)
     assert first != second

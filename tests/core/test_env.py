@@ -5,7 +5,8 @@ import sys
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from sigap.env import env_bool, env_choice, env_int, env_list, env_str
+from sigap.env import env_bool, env_choice, env_int, env_list, env_str, parse_key_ring
+from sigap.keys import SECRETS, new_key
 
 
 def test_it_reads_booleans_and_refuses_other_words(monkeypatch):
@@ -64,9 +65,13 @@ def test_production_fails_loudly_without_a_secret_key(tmp_path):
     assert "SIGAP_SECRET_KEY must be set" in result.stderr
 
 
+def production_secrets() -> dict[str, str]:
+    return {name: make() for name, make in SECRETS}
+
+
 def test_production_fails_loudly_without_allowed_hosts(tmp_path):
     result = _settings_in_subprocess(
-        {"SIGAP_ENV": "production", "SIGAP_SECRET_KEY": "k" * 60, "SIGAP_VAR_DIR": str(tmp_path)},
+        {"SIGAP_ENV": "production", "SIGAP_VAR_DIR": str(tmp_path), **production_secrets()},
         "s.DEBUG",
     )
     assert "SIGAP_ALLOWED_HOSTS must name" in result.stderr
@@ -88,8 +93,8 @@ def test_defaults_are_wita_sqlite_under_var_and_indonesian(tmp_path):
     assert result.stdout.strip() == str(
         ("Asia/Makassar", str(tmp_path / "sigap.sqlite3"), "id", True, tmp_path / "media")
     )
-    # development keeps its own secret key under var/, readable by its owner only
-    assert (tmp_path / "secret_key").stat().st_mode & 0o777 == 0o600
+    # development keeps its own secrets under var/, readable by its owner only
+    assert (tmp_path / "secrets.json").stat().st_mode & 0o777 == 0o600
 
 
 def test_a_postgresql_url_is_understood(tmp_path):
@@ -108,3 +113,24 @@ def test_a_database_url_of_an_unknown_kind_is_refused(tmp_path):
         {"SIGAP_VAR_DIR": str(tmp_path), "SIGAP_DATABASE_URL": "oracle2://x"}, "1"
     )
     assert "SIGAP_DATABASE_URL cannot be read" in result.stderr
+
+
+def test_a_key_ring_keeps_its_order_and_refuses_bad_keys():
+    first, second = new_key(), new_key()
+    ring = parse_key_ring("X_KEYS", f"k2:{first}, k1:{second}")
+    assert list(ring) == ["k2", "k1"]
+    assert all(len(key) == 32 for key in ring.values())
+    with pytest.raises(ImproperlyConfigured, match="must be 32 bytes"):
+        parse_key_ring("X_KEYS", "k1:c2hvcnQ")
+    with pytest.raises(ImproperlyConfigured, match="twice"):
+        parse_key_ring("X_KEYS", f"k1:{first},k1:{second}")
+    with pytest.raises(ImproperlyConfigured, match="look like"):
+        parse_key_ring("X_KEYS", first)
+
+
+def test_production_refuses_a_malformed_encryption_key(tmp_path):
+    secrets = production_secrets() | {"SIGAP_ENCRYPTION_KEYS": "k1:not-a-key"}
+    result = _settings_in_subprocess(
+        {"SIGAP_ENV": "production", "SIGAP_ALLOWED_HOSTS": "sigap.example", **secrets}, "1"
+    )
+    assert "SIGAP_ENCRYPTION_KEYS holds a key that is not base64" in result.stderr

@@ -10,10 +10,13 @@ from django.core.management.base import CommandError
 from sigap.core.commands import SigapCommand
 from sigap.core.demo import create_demo_users, demo_logins
 from sigap.core.models import Agency, User
+from sigap.people.demo import create_demo_persons
 
 
 class Command(SigapCommand):
-    help = "Create SYNTHETIC demo data: users of every role (more as capabilities are added)."
+    help = (
+        "Create SYNTHETIC demo data: users of every role and persons (more with each capability)."
+    )
 
     def add_command_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument(
@@ -24,6 +27,7 @@ class Command(SigapCommand):
         if not Agency.objects.exists():
             raise CommandError("Load the reference data first: sigap load_reference")
         summary = create_demo_users()
+        summary.update(create_demo_persons())
         if options["print_logins"]:
             self.stdout.write("Demo logins (synthetic data):")
             for username, password, role in demo_logins():

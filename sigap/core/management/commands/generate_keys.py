@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import secrets
-from collections.abc import Callable
 from typing import Any
 
 from django.core.management.base import BaseCommand
 
-# Later capabilities add their secrets here, as (variable name, generator).
-SECRETS: list[tuple[str, Callable[[], str]]] = [
-    ("SIGAP_SECRET_KEY", lambda: secrets.token_urlsafe(50)),
-]
+from sigap.keys import SECRETS
 
 
 class Command(BaseCommand):

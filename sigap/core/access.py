@@ -1,0 +1,122 @@
+"""Who may do what to which record: the one module that answers it, everywhere.
+
+Every view, API endpoint, export, report and search gets its records through `scoped()` or
+`get_or_404()`. A model without a registered policy yields nothing (deny by default), and a
+record outside the user's scope is a 404, never a 403, so its existence is not revealed.
+
+A user's scope is (agency, region subtree), from their role: the secretariat sees its whole
+region, a regency officer their regency, an agency officer their agency's records within
+their region. Analysts see statistics only; triage officers public reports only; admins
+users and reference data, never case content.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from django.db.models import Model, Q, QuerySet
+from django.http import Http404, HttpRequest
+
+from sigap.core import audit
+from sigap.core.models import Role
+
+M = TypeVar("M", bound=Model)
+
+
+class Action(StrEnum):
+    VIEW = "view"
+    CREATE = "create"
+    CHANGE = "change"
+    EXPORT = "export"
+
+
+# Roles whose work needs the identity of persons (names, NIK, contacts).
+IDENTITY_ROLES = frozenset({Role.SECRETARIAT, Role.AGENCY_OFFICER, Role.REGENCY_OFFICER})
+
+
+@dataclass(frozen=True)
+class Scope:
+    role: str
+    agency_id: int
+    region_code: str
+
+    @property
+    def sees_identities(self) -> bool:
+        return self.role in IDENTITY_ROLES
+
+
+def scope_of(user: Any) -> Scope | None:
+    """The user's scope, or None when they may see no records (no role, agency or region)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return None
+    if not user.role or user.agency_id is None or user.region_id is None:
+        return None
+    return Scope(role=user.role, agency_id=user.agency_id, region_code=user.region_id)
+
+
+def within_region(field: str, code: str) -> Q:
+    """Records whose region (a Region foreign key `field`) is `code` or below it."""
+    return Q(**{f"{field}_id": code}) | Q(**{f"{field}__code__startswith": code + "."})
+
+
+Policy = Callable[[Scope, "QuerySet[Any]", Action], "QuerySet[Any]"]
+_POLICIES: dict[type[Model], Policy] = {}
+
+
+def register(model: type[Model]) -> Callable[[Policy], Policy]:
+    """Declare how a model's records are scoped (one policy per model)."""
+
+    def add(policy: Policy) -> Policy:
+        if model in _POLICIES:
+            raise RuntimeError(f"{model.__name__} already has an access policy.")
+        _POLICIES[model] = policy
+        return policy
+
+    return add
+
+
+def scoped(user: Any, model: type[M], action: Action = Action.VIEW) -> QuerySet[M]:
+    """The records of `model` this user may act on; none without a policy or a scope."""
+    queryset: QuerySet[M] = model._default_manager.all()
+    policy = _POLICIES.get(model)
+    scope = scope_of(user)
+    if policy is None or scope is None:
+        return queryset.none()
+    return policy(scope, queryset, action)
+
+
+def get_or_404(
+    user: Any,
+    model: type[M],
+    action: Action = Action.VIEW,
+    *,
+    request: HttpRequest | None = None,
+    **lookup: Any,
+) -> M:
+    """The record, if this user may act on it; otherwise 404 (and a denial in the audit log
+    when the record exists)."""
+    try:
+        return scoped(user, model, action).get(**lookup)
+    except model.DoesNotExist:  # type: ignore[attr-defined]
+        pass
+    existing = model._default_manager.filter(**lookup).only("pk").first()
+    if existing is not None:
+        audit.record(
+            actor=user if getattr(user, "is_authenticated", False) else None,
+            action="denied",
+            obj=existing,
+            details={"attempted": str(action)},
+            request=request,
+        )
+    raise Http404
+
+
+def can(user: Any, obj: Model, action: Action) -> bool:
+    return scoped(user, type(obj), action).filter(pk=obj.pk).exists()
+
+
+def is_registered(model: type[Model]) -> bool:
+    return model in _POLICIES

@@ -1,0 +1,31 @@
+"""Access policy of persons (registered with core.access)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+
+from sigap.core.access import Action, Scope, register, within_region
+from sigap.core.models import Role
+from sigap.people.models import Person
+
+
+@register(Person)
+def person_policy(scope: Scope, queryset: QuerySet[Any], action: Action) -> QuerySet[Any]:
+    if not scope.sees_identities:
+        return queryset.none()
+    in_region = queryset.filter(within_region("region", scope.region_code))
+    if scope.role == Role.AGENCY_OFFICER:
+        return in_region.filter(agency_id=scope.agency_id)
+    return in_region
+
+
+def shows_real_name(scope: Scope | None, person: Person) -> bool:
+    """An identity-protected person's name is shown only to the secretariat and to the agency
+    that registered them (Law 21/2007 art. 44); everyone else sees the pseudonym."""
+    if scope is None or not scope.sees_identities:
+        return False
+    if not person.identity_protected:
+        return True
+    return scope.role == Role.SECRETARIAT or scope.agency_id == person.agency_id

@@ -1,0 +1,107 @@
+"""Persons: one record per human being, shared by cases, monitoring and imports.
+
+Identifying values (names, NIK, phone, address, notes) are encrypted at rest; sex, birth date,
+citizenship and home region stay queryable for statistics. A NIK is also kept as a keyed hash
+(blind index) for exact search, and names as keyed hashes of their sound keys for tolerant
+search.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from sigap.core.fields import EncryptedTextField
+from sigap.core.models import Agency, Country, Region
+
+
+class Sex(models.TextChoices):
+    MALE = "M", _("Male")
+    FEMALE = "F", _("Female")
+    OTHER = "X", _("Transgender/non-conforming")
+    UNKNOWN = "U", _("Unknown")
+
+
+class Person(models.Model):
+    full_name = EncryptedTextField(_("full name"))
+    aliases = EncryptedTextField(_("other names"), blank=True, help_text=_("One name per line."))
+    nik = EncryptedTextField(_("NIK"), blank=True)
+    nik_index = models.CharField(max_length=32, blank=True, db_index=True, editable=False)
+    sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices, default=Sex.UNKNOWN)
+    birth_date = models.DateField(_("birth date"), null=True, blank=True)
+    birth_date_estimated = models.BooleanField(_("birth date is an estimate"), default=False)
+    citizenship = models.ForeignKey(
+        Country,
+        verbose_name=_("citizenship"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    home_region = models.ForeignKey(
+        Region,
+        verbose_name=_("home region"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    phone = EncryptedTextField(_("phone"), blank=True)
+    address = EncryptedTextField(_("address"), blank=True)
+    notes = EncryptedTextField(_("notes"), blank=True)
+
+    # Consent and confidentiality (Law 21/2007 art. 44; UU PDP 27/2022).
+    consent_services = models.BooleanField(_("consents to services"), default=False)
+    consent_share = models.BooleanField(_("consents to sharing with other agencies"), default=False)
+    consent_by_guardian = models.BooleanField(
+        _("consent given by a parent or guardian"), default=False
+    )
+    consent_recorded_at = models.DateTimeField(_("consent recorded at"), null=True, blank=True)
+    consent_withdrawn_at = models.DateTimeField(_("consent withdrawn at"), null=True, blank=True)
+    identity_protected = models.BooleanField(
+        _("identity protected"),
+        default=False,
+        help_text=_("Hides the name behind a pseudonym even from most officers (art. 44)."),
+    )
+    pseudonym = models.CharField(_("pseudonym"), max_length=30, unique=True, editable=False)
+
+    # Scope: the agency that registered the person and the region the record belongs to.
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("registering agency"), on_delete=models.PROTECT, related_name="+"
+    )
+    region = models.ForeignKey(
+        Region, verbose_name=_("record region"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("persons")
+        ordering: ClassVar = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        # Never a name: str() ends up in logs and error reports.
+        return self.pseudonym
+
+
+class PersonNameKey(models.Model):
+    """A keyed hash of one sound key of a person's names (see people.names)."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="name_keys")
+    key = models.CharField(max_length=32, db_index=True)
+
+    class Meta:
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["person", "key"], name="person_name_key_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.key

@@ -1,0 +1,144 @@
+"""Writes on persons. Each is atomic and audited in the same transaction."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from sigap.core import audit
+from sigap.core.crypto import blind_index
+from sigap.core.models import User
+from sigap.core.parsing import ParseError, parse_nik
+from sigap.people.models import Person, PersonNameKey
+from sigap.people.names import name_keys
+
+SENSITIVE_FIELDS = frozenset({"full_name", "aliases", "nik", "phone", "address", "notes"})
+AUDITED_FIELDS = (
+    *sorted(SENSITIVE_FIELDS),
+    "sex",
+    "birth_date",
+    "birth_date_estimated",
+    "citizenship_id",
+    "home_region_id",
+    "consent_services",
+    "consent_share",
+    "consent_by_guardian",
+    "consent_recorded_at",
+    "consent_withdrawn_at",
+    "identity_protected",
+    "agency_id",
+    "region_id",
+)
+PSEUDONYM_PREFIX = "Orang"
+
+
+def nik_index(nik: str) -> str:
+    """The blind index of a NIK: of its 16 digits when it parses, else of the raw text."""
+    if not nik:
+        return ""
+    try:
+        value = parse_nik(nik).value
+    except ParseError:
+        value = nik.strip()
+    return blind_index(value, purpose="nik")
+
+
+def name_index_keys(*names: str) -> set[str]:
+    keys: set[str] = set()
+    for name in names:
+        for line in name.splitlines():
+            keys |= name_keys(line)
+    return {blind_index(key, purpose="name") for key in keys if key}
+
+
+def _snapshot(person: Person) -> dict[str, Any]:
+    return {field: getattr(person, field) for field in AUDITED_FIELDS}
+
+
+def _next_pseudonym(year: int) -> str:
+    prefix = f"{PSEUDONYM_PREFIX}-{year}-"
+    last = Person.objects.filter(pseudonym__startswith=prefix).aggregate(m=Max("pseudonym"))["m"]
+    number = int(last.rsplit("-", 1)[1]) + 1 if last else 1
+    return f"{prefix}{number:04d}"
+
+
+def _refresh_name_keys(person: Person) -> None:
+    wanted = name_index_keys(person.full_name, person.aliases)
+    existing = set(person.name_keys.values_list("key", flat=True))
+    person.name_keys.exclude(key__in=wanted).delete()
+    PersonNameKey.objects.bulk_create(
+        [PersonNameKey(person=person, key=key) for key in wanted - existing]
+    )
+
+
+def person_create(*, actor: User, request: Any = None, **fields: Any) -> Person:
+    """Register a person. `agency` and `region` default to the actor's (the record's scope)."""
+    fields.setdefault("agency_id", actor.agency_id)
+    fields.setdefault("region_id", actor.region_id)
+    if fields.get("consent_services") or fields.get("consent_share"):
+        fields.setdefault("consent_recorded_at", timezone.now())
+    for attempt in range(5):
+        try:
+            with transaction.atomic():
+                person = Person(created_by=actor, **fields)
+                person.pseudonym = _next_pseudonym(timezone.localdate().year)
+                person.nik_index = nik_index(person.nik)
+                person.save()
+                _refresh_name_keys(person)
+                audit.record(
+                    actor=actor,
+                    action="create",
+                    obj=person,
+                    details={
+                        "changes": audit.changes({}, _snapshot(person), sensitive=SENSITIVE_FIELDS)
+                    },
+                    request=request,
+                )
+                return person
+        except IntegrityError:
+            if attempt == 4 or not Person.objects.filter(pseudonym=person.pseudonym).exists():
+                raise
+    raise AssertionError("unreachable")
+
+
+@transaction.atomic
+def person_update(*, actor: User, person: Person, request: Any = None, **changes: Any) -> Person:
+    before = _snapshot(person)
+    for field, value in changes.items():
+        setattr(person, field, value)
+    if changes.get("consent_services") or changes.get("consent_share"):
+        person.consent_recorded_at = timezone.now()
+        person.consent_withdrawn_at = None
+    person.nik_index = nik_index(person.nik)
+    person.save()
+    _refresh_name_keys(person)
+    diff = audit.changes(before, _snapshot(person), sensitive=SENSITIVE_FIELDS)
+    if diff:
+        audit.record(
+            actor=actor, action="change", obj=person, details={"changes": diff}, request=request
+        )
+    return person
+
+
+@transaction.atomic
+def person_withdraw_consent(*, actor: User, person: Person, request: Any = None) -> Person:
+    """Record that the person (or their guardian) withdrew consent; sharing stops at once."""
+    return person_update(
+        actor=actor,
+        person=person,
+        request=request,
+        consent_services=False,
+        consent_share=False,
+        consent_withdrawn_at=timezone.now(),
+    )
+
+
+def age_on(person: Person, day: date) -> int | None:
+    if person.birth_date is None:
+        return None
+    born = person.birth_date
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))

@@ -1,0 +1,69 @@
+"""The authorization matrix: every URL, every persona, the expected status.
+
+A URL that is not in MATRIX fails this suite, so a new endpoint cannot ship without a
+decision about who may reach it.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.conftest import make_persona
+
+PERSONAS = ["anonymous", "siti", "rahmadi", "normila", "fauzan", "aisyah", "admin", "tamu"]
+SIGNED_IN = {name: 200 for name in PERSONAS if name != "anonymous"}
+LOGIN_REDIRECT = 302
+
+# url name -> (kwargs, method, {persona: status}); "anonymous" defaults to a login redirect.
+MATRIX = {
+    "home": ({}, "get", {"anonymous": LOGIN_REDIRECT, **SIGNED_IN}),
+    "healthz": ({}, "get", dict.fromkeys(PERSONAS, 200)),
+    "login": ({}, "get", {"anonymous": 200, **dict.fromkeys(SIGNED_IN, 302)}),
+    "logout": ({}, "post", dict.fromkeys(PERSONAS, 302)),
+    "set_language": ({}, "post", dict.fromkeys(PERSONAS, 302)),
+    "core:region_lookup": ({}, "get", {"anonymous": LOGIN_REDIRECT, **SIGNED_IN}),
+    "core:agency_list": ({}, "get", {"anonymous": LOGIN_REDIRECT, **SIGNED_IN}),
+}
+# The Django admin is one surface: staff only, everyone else is sent to its login page.
+ADMIN_SAMPLES = ["admin:index", "admin:core_region_changelist", "admin:core_auditevent_changelist"]
+
+
+def all_url_names(resolver=None, namespace=""):
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from all_url_names(entry, inner)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield f"{namespace}{entry.name}"
+
+
+def test_every_url_has_a_row_in_the_matrix():
+    names = {name for name in all_url_names() if not name.startswith("admin:")}
+    assert names == set(MATRIX), "Add the new URL to MATRIX with the status for each persona"
+
+
+def client_for(client, persona):
+    if persona != "anonymous":
+        client.force_login(make_persona(persona))
+    return client
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("url_name", sorted(MATRIX))
+def test_each_persona_gets_the_expected_status(client, persona, url_name):
+    kwargs, method, expected = MATRIX[url_name]
+    response = getattr(client_for(client, persona), method)(reverse(url_name, kwargs=kwargs))
+    assert response.status_code == expected[persona]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("url_name", ADMIN_SAMPLES)
+def test_only_staff_reach_the_admin(client, persona, url_name):
+    response = client_for(client, persona).get(reverse(url_name))
+    if persona == "admin":
+        assert response.status_code == 200
+    else:
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("admin:login"))
