@@ -1,21 +1,17 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
+from django.contrib.auth.views import LogoutView
 from django.urls import include, path
 
+from sigap.core import auth_views
 from sigap.core import views as core_views
-from sigap.core.forms import LoginForm
 
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
-    path(
-        "masuk/",
-        auth_views.LoginView.as_view(
-            redirect_authenticated_user=True, authentication_form=LoginForm
-        ),
-        name="login",
-    ),
-    path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("masuk/", auth_views.LoginView.as_view(), name="login"),
+    path("masuk/verifikasi/", auth_views.otp_verify, name="otp_verify"),
+    path("masuk/atur-2fa/", auth_views.otp_setup, name="otp_setup"),
+    path("keluar/", LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("sigap.core.urls")),

@@ -110,6 +110,26 @@ def outsider(db: Any) -> User:
     return make_persona("tamu")
 
 
+def totp_code(device: Any) -> str:
+    """The current code of a TOTP device, as the officer's phone would show it."""
+    from django_otp.oath import totp
+
+    return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
+
+
+def sign_in(client: Any, user: User) -> Any:
+    """Log `user` in on a test client, second factor included (a confirmed TOTP device)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    client.force_login(user)
+    device, _ = TOTPDevice.objects.get_or_create(user=user, name="test", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
+
+
 @pytest.fixture
 def run_command():
     """Run a management command and return (stdout, the JSON summary of its last line)."""

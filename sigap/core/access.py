@@ -17,11 +17,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Model, Q, QuerySet
 from django.http import Http404, HttpRequest
 
 from sigap.core import audit
-from sigap.core.models import Role
+from sigap.core.models import Role, User
 
 M = TypeVar("M", bound=Model)
 
@@ -46,6 +47,14 @@ class Scope:
     @property
     def sees_identities(self) -> bool:
         return self.role in IDENTITY_ROLES
+
+
+def request_user(request: HttpRequest) -> User:
+    """The signed-in user of a request (views behind login_required)."""
+    user = request.user
+    if not isinstance(user, User) or not user.is_authenticated:
+        raise PermissionDenied
+    return user
 
 
 def scope_of(user: Any) -> Scope | None:

@@ -6,3 +6,6 @@ class CoreConfig(AppConfig):
     name = "sigap.core"
     label = "core"
     verbose_name = _("Core and reference data")
+
+    def ready(self) -> None:
+        from sigap.core import signals  # noqa: F401 - connects the sign-in audit receivers

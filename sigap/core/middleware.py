@@ -1,12 +1,16 @@
-"""Language selection: Bahasa Indonesia unless the user chose otherwise."""
+"""Request middleware of SIGAP: language choice and the second-factor gate."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import urlencode
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
+
+from sigap.core import twofactor
 
 
 class LanguageMiddleware:
@@ -26,3 +30,34 @@ class LanguageMiddleware:
         response.headers.setdefault("Content-Language", language)
         translation.deactivate()
         return response
+
+
+class TwoFactorMiddleware:
+    """Sends a signed-in user who needs a second factor to verify it (or set it up) before
+    anything else. Place after django_otp's OTPMiddleware."""
+
+    OPEN_URL_NAMES = frozenset({"otp_verify", "otp_setup", "logout", "set_language", "healthz"})
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if (
+            twofactor.requires_two_factor(user)
+            and not user.is_verified()  # type: ignore[union-attr]
+            and not self._is_open(request)
+        ):
+            target = "otp_verify" if twofactor.has_device(user) else "otp_setup"  # type: ignore[arg-type]
+            query = urlencode({"next": request.get_full_path()})
+            return HttpResponseRedirect(f"{reverse(target)}?{query}")
+        return self.get_response(request)
+
+    def _is_open(self, request: HttpRequest) -> bool:
+        if request.path.startswith("/" + settings.STATIC_URL.lstrip("/")):
+            return True
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return False
+        return match.view_name in self.OPEN_URL_NAMES

@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from sigap.core import selectors
+from sigap.core.access import request_user
 from sigap.core.forms import RegionLookupForm
 from sigap.core.models import Region
 from sigap.core.parsing import AmbiguousValue, ParseError, resolve_region
@@ -17,8 +18,7 @@ from sigap.core.parsing import AmbiguousValue, ParseError, resolve_region
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    assert user.is_authenticated  # noqa: S101 - login_required guarantees it; narrows the type
+    user = request_user(request)
     return render(
         request,
         "core/home.html",

@@ -14,6 +14,8 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import totp_code
+
 CHROMIUM = Path(os.environ.get("SIGAP_CHROMIUM", "/usr/bin/chromium"))
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 CHROMIUM_ARGS = [
@@ -90,8 +92,18 @@ def screenshot(request: pytest.FixtureRequest) -> Any:
     return take
 
 
-def log_in(tab: Any, username: str, password: str) -> None:
+def log_in(tab: Any, username: str, password: str, *, device: Any = None) -> None:
+    """Password, then (with `device`) the code the officer's authenticator app shows."""
     tab.goto("/masuk/")
     tab.get_by_label("Nama pengguna").fill(username)
     tab.get_by_label("Kata sandi").fill(password)
     tab.get_by_role("button", name="Masuk").click()
+    if device is not None:
+        tab.get_by_label("Kode").fill(totp_code(device))
+        tab.get_by_role("button", name="Verifikasi").click()
+
+
+def with_authenticator(user: Any) -> Any:
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    return TOTPDevice.objects.create(user=user, name="ponsel", confirmed=True)

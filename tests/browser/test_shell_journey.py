@@ -4,17 +4,17 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import log_in
+from tests.browser.conftest import log_in, with_authenticator
 from tests.conftest import PASSWORD, make_persona
 
 
 def test_an_officer_logs_in_sees_home_and_switches_language(page, screenshot):
-    make_persona("rahmadi")
+    device = with_authenticator(make_persona("rahmadi"))
     page.goto("/")
     expect(page).to_have_url("/masuk/?next=/")
     screenshot(page, "01-masuk")
 
-    log_in(page, "rahmadi", PASSWORD)
+    log_in(page, "rahmadi", PASSWORD, device=device)
     expect(page.get_by_role("heading", level=1)).to_have_text("Selamat datang, Rahmadi")
     expect(page.locator("html")).to_have_attribute("lang", "id")
     expect(page.get_by_text("Polres Banjar").first).to_be_visible()
@@ -41,8 +41,8 @@ def test_a_wrong_password_is_explained(page):
 
 
 def test_an_officer_finds_a_region_by_its_nickname_without_reloading(page, screenshot):
-    make_persona("siti")
-    log_in(page, "siti", PASSWORD)
+    device = with_authenticator(make_persona("siti"))
+    log_in(page, "siti", PASSWORD, device=device)
     page.get_by_role("link", name="Cari wilayah").click()
     page.get_by_label("Nama atau kode").fill("Batola")
     page.get_by_role("button", name="Cari").click()
@@ -52,12 +52,14 @@ def test_an_officer_finds_a_region_by_its_nickname_without_reloading(page, scree
 
 
 def test_the_layout_works_on_a_phone(browser, live_server, kalsel_reference, screenshot):
-    make_persona("riduan")
+    device = with_authenticator(make_persona("riduan"))
     context = browser.new_context(
         base_url=live_server.url, viewport={"width": 390, "height": 844}, is_mobile=True
     )
     page = context.new_page()
-    log_in(page, "riduan", PASSWORD)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    log_in(page, "riduan", PASSWORD, device=device)
     menu = page.get_by_role("button", name="Menu")
     agencies = page.get_by_role("link", name="Instansi", exact=True)
     expect(menu).to_be_visible()
@@ -66,3 +68,4 @@ def test_the_layout_works_on_a_phone(browser, live_server, kalsel_reference, scr
     expect(agencies).to_be_visible()
     screenshot(page, "05-ponsel")
     context.close()
+    assert not errors

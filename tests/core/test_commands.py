@@ -1,7 +1,6 @@
 import re
 
 import pytest
-from django.contrib.auth import authenticate
 
 from sigap.core.demo import DEMO_PASSWORD, PERSONAS
 from sigap.core.models import Role, User
@@ -21,7 +20,7 @@ def test_demo_data_creates_a_user_of_every_role_marked_as_demo(run_command):
         assert user.email.endswith(".invalid")
     assert "siti" in out
     assert DEMO_PASSWORD in out
-    assert authenticate(username="rahmadi", password=DEMO_PASSWORD) is not None
+    assert User.objects.get(username="rahmadi").check_password(DEMO_PASSWORD)
 
 
 def test_demo_data_is_idempotent(run_command):

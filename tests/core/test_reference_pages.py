@@ -1,10 +1,12 @@
 import pytest
 
+from tests.conftest import sign_in
+
 pytestmark = pytest.mark.django_db
 
 
 def test_a_region_is_found_by_its_nickname_with_its_hierarchy(client, rahmadi):
-    client.force_login(rahmadi)
+    sign_in(client, rahmadi)
     page = client.get("/wilayah/", {"q": "HSU", "within": "63"}).content.decode()
     assert "Kabupaten Hulu Sungai Utara" in page
     assert "63.08" in page
@@ -13,28 +15,28 @@ def test_a_region_is_found_by_its_nickname_with_its_hierarchy(client, rahmadi):
 
 
 def test_an_ambiguous_name_offers_the_candidates_instead_of_guessing(client, rahmadi):
-    client.force_login(rahmadi)
+    sign_in(client, rahmadi)
     page = client.get("/wilayah/", {"q": "Banjar", "within": ""}).content.decode()
     assert "63.03" in page
     assert "32.79" in page
 
 
 def test_banjar_within_kalsel_is_kabupaten_banjar(client, rahmadi):
-    client.force_login(rahmadi)
+    sign_in(client, rahmadi)
     page = client.get("/wilayah/", {"q": "Banjar", "within": "63"}).content.decode()
     assert "Kabupaten Banjar" in page
     assert "Martapura" in page
 
 
 def test_an_unknown_region_gets_a_clear_message(client, rahmadi):
-    client.force_login(rahmadi)
+    sign_in(client, rahmadi)
     page = client.get("/wilayah/", {"q": "Atlantis", "within": "63"}).content.decode()
     assert "Atlantis" in page
     assert "tidak ditemukan" in page
 
 
 def test_htmx_requests_get_only_the_results(client, rahmadi):
-    client.force_login(rahmadi)
+    sign_in(client, rahmadi)
     response = client.get(
         "/wilayah/", {"q": "Tanbu", "within": "63"}, headers={"HX-Request": "true"}
     )
@@ -44,13 +46,13 @@ def test_htmx_requests_get_only_the_results(client, rahmadi):
 
 
 def test_an_empty_search_shows_the_form_with_the_home_province_selected(client, rahmadi):
-    client.force_login(rahmadi)
+    sign_in(client, rahmadi)
     page = client.get("/wilayah/").content.decode()
     assert '<option value="63" selected>' in page
 
 
 def test_the_agency_directory_lists_the_seeded_agencies(client, normila):
-    client.force_login(normila)
+    sign_in(client, normila)
     page = client.get("/instansi/").content.decode()
     assert "Balai Pelayanan Pelindungan Pekerja Migran Indonesia Kalimantan Selatan" in page
     assert "Polres Banjar" in page

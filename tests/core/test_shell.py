@@ -4,7 +4,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tests.conftest import PASSWORD
+from sigap.core.models import AuditEvent
+from tests.conftest import PASSWORD, sign_in, totp_code
 
 pytestmark = pytest.mark.django_db
 
@@ -15,8 +16,16 @@ def test_the_home_page_asks_an_anonymous_visitor_to_log_in(client):
     assert response["Location"].startswith("/masuk/?next=/")
 
 
-def test_an_officer_logs_in_and_sees_what_they_can_do(client, rahmadi):
-    response = client.post("/masuk/", {"username": "rahmadi", "password": PASSWORD}, follow=True)
+def test_an_officer_logs_in_with_a_second_factor_and_sees_what_they_can_do(client, rahmadi):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.create(user=rahmadi, name="ponsel", confirmed=True)
+    response = client.post("/masuk/", {"username": "rahmadi", "password": PASSWORD})
+    assert response["Location"] == "/"
+    assert client.get("/")["Location"] == "/masuk/verifikasi/?next=%2F"
+    response = client.post(
+        "/masuk/verifikasi/", {"code": totp_code(device), "next": "/"}, follow=True
+    )
     page = response.content.decode()
     assert response.status_code == 200
     assert "Selamat datang, Rahmadi" in page
@@ -26,15 +35,85 @@ def test_an_officer_logs_in_and_sees_what_they_can_do(client, rahmadi):
     assert reverse("admin:index") not in page  # not staff
 
 
+def test_a_wrong_second_factor_code_is_refused_with_a_clear_message(client, rahmadi):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    TOTPDevice.objects.create(user=rahmadi, name="ponsel", confirmed=True)
+    client.post("/masuk/", {"username": "rahmadi", "password": PASSWORD})
+    wrong = client.post("/masuk/verifikasi/", {"code": "000000", "next": "/"})
+    assert "Kode ini tidak berlaku" in wrong.content.decode()
+    assert client.get("/").status_code == 302  # still not through
+    assert AuditEvent.objects.filter(action="2fa_failed", actor=rahmadi).count() == 1
+
+
+def test_a_backup_code_works_once(client, rahmadi):
+    from sigap.core.twofactor import new_backup_codes
+
+    codes = new_backup_codes(rahmadi)
+    client.post("/masuk/", {"username": "rahmadi", "password": PASSWORD})
+    client.post("/masuk/verifikasi/", {"code": codes[0], "next": "/"})
+    assert client.get("/").status_code == 200
+    client.post("/keluar/")
+    client.post("/masuk/", {"username": "rahmadi", "password": PASSWORD})
+    reused = client.post("/masuk/verifikasi/", {"code": codes[0], "next": "/"})
+    assert "Kode ini tidak berlaku" in reused.content.decode()
+
+
+def test_an_officer_without_an_authenticator_must_set_one_up(client, normila):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    client.post("/masuk/", {"username": "normila", "password": PASSWORD})
+    setup = client.get("/instansi/", follow=True)
+    assert setup.redirect_chain[-1][0] == "/masuk/atur-2fa/?next=%2Finstansi%2F"
+    page = setup.content.decode()
+    assert "<svg" in page and "Atur masuk dua langkah" in page
+    device = TOTPDevice.objects.get(user=normila, confirmed=False)
+    done = client.post("/masuk/atur-2fa/", {"code": totp_code(device), "next": "/instansi/"})
+    codes = done.context["codes"]
+    assert len(codes) == 10 and len(set(codes)) == 10
+    assert client.get("/instansi/").status_code == 200
+    assert AuditEvent.objects.filter(action="2fa_enrolled", actor=normila).exists()
+
+
+def test_an_analyst_needs_no_second_factor(client, fauzan):
+    client.post("/masuk/", {"username": "fauzan", "password": PASSWORD})
+    assert client.get("/").status_code == 200
+
+
+def test_an_account_locks_after_five_wrong_passwords(client, rahmadi):
+    for _ in range(5):
+        client.post("/masuk/", {"username": "rahmadi", "password": "salah"})
+    locked = client.post("/masuk/", {"username": "rahmadi", "password": PASSWORD})
+    assert locked.status_code == 429
+    assert "Terlalu banyak percobaan yang gagal" in locked.content.decode()
+    assert AuditEvent.objects.filter(action="login_failed", object_id=str(rahmadi.pk)).count() >= 5
+
+
+def test_an_address_is_refused_after_many_failures_across_accounts(client, settings, rahmadi):
+    settings.SIGAP_LOGIN_IP_FAILURE_LIMIT = 3
+    for name in ("a", "b", "c"):
+        client.post("/masuk/", {"username": name, "password": "salah"})
+    refused = client.post("/masuk/", {"username": "rahmadi", "password": PASSWORD})
+    assert refused.status_code == 429
+    assert AuditEvent.objects.filter(action="login_throttled").exists()
+
+
+def test_logins_and_logouts_are_audited(client, fauzan):
+    client.post("/masuk/", {"username": "fauzan", "password": PASSWORD})
+    client.post("/keluar/")
+    actions = list(AuditEvent.objects.filter(actor=fauzan).values_list("action", flat=True))
+    assert sorted(actions) == ["login", "logout"]
+
+
 def test_an_admin_sees_the_administration(client, sysadmin):
-    client.force_login(sysadmin)
+    sign_in(client, sysadmin)
     page = client.get("/").content.decode()
     assert reverse("admin:index") in page
     assert client.get(reverse("admin:core_region_changelist")).status_code == 200
 
 
 def test_a_user_without_a_role_is_told_whom_to_ask(client, outsider):
-    client.force_login(outsider)
+    sign_in(client, outsider)
     page = client.get("/").content.decode()
     assert "belum memiliki peran" in page
 
@@ -46,14 +125,14 @@ def test_a_wrong_password_gets_a_clear_message_in_indonesian(client, rahmadi):
 
 
 def test_logout_is_a_post_and_ends_the_session(client, rahmadi):
-    client.force_login(rahmadi)
+    sign_in(client, rahmadi)
     response = client.post("/keluar/")
     assert response.status_code == 302
     assert client.get("/").status_code == 302
 
 
 def test_the_language_can_be_switched_to_english_and_back(client, rahmadi):
-    client.force_login(rahmadi)
+    sign_in(client, rahmadi)
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     page = client.get("/").content.decode()
     assert "Welcome, Rahmadi" in page
@@ -64,7 +143,7 @@ def test_the_language_can_be_switched_to_english_and_back(client, rahmadi):
 
 def test_indonesian_is_the_default_even_for_an_english_browser(rahmadi):
     browser = Client(headers={"accept-language": "en-US,en;q=0.9"})
-    browser.force_login(rahmadi)
+    sign_in(browser, rahmadi)
     page = browser.get("/").content.decode()
     assert '<html lang="id">' in page
 
@@ -80,7 +159,7 @@ def test_healthz_reports_the_database_and_the_worker(client):
 
 
 def test_an_unknown_page_is_a_plain_404_without_details(client, rahmadi):
-    client.force_login(rahmadi)
+    sign_in(client, rahmadi)
     response = client.get("/tidak-ada/")
     assert response.status_code == 404
     page = response.content.decode()
@@ -101,7 +180,7 @@ def test_a_server_error_shows_a_friendly_page_without_a_stack_trace(settings):
 
 
 def test_pages_load_assets_from_the_app_not_a_cdn(client, rahmadi):
-    client.force_login(rahmadi)
+    sign_in(client, rahmadi)
     page = client.get("/").content.decode()
     assert "/static/vendor/bootstrap/bootstrap.min.css" in page
     assert "/static/vendor/htmx/htmx.min.js" in page
@@ -110,14 +189,14 @@ def test_pages_load_assets_from_the_app_not_a_cdn(client, rahmadi):
 
 
 def test_the_demo_banner_shows_only_on_demo_deployments(client, rahmadi, settings):
-    client.force_login(rahmadi)
+    sign_in(client, rahmadi)
     assert "sintetis" not in client.get("/").content.decode()
     settings.SIGAP_DEMO = True
     assert "sintetis" in client.get("/").content.decode()
 
 
 def test_the_page_has_landmarks_and_a_skip_link(client, rahmadi):
-    client.force_login(rahmadi)
+    sign_in(client, rahmadi)
     page = client.get("/").content.decode()
     for marker in ('href="#main"', "<header", '<main id="main"', "<nav", "<footer"):
         assert marker in page
