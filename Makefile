@@ -43,15 +43,18 @@ chromium:
 	@test -x /usr/bin/chromium || scripts/apt-install chromium fonts-dejavu-core || \
 	  echo "WARNING: Debian's chromium could not be installed; browser tests will be skipped." >&2
 
+# The demo runs without DEBUG, as users would see SIGAP (no debug pages, no stack traces).
+DEMO_ENV := SIGAP_DEMO=1 SIGAP_DEBUG=0
+
 demo: setup
-	SIGAP_DEMO=1 $(SIGAP) migrate --verbosity 0
-	SIGAP_DEMO=1 $(SIGAP) load_reference
-	SIGAP_DEMO=1 $(SIGAP) demo_data --print-logins
+	$(DEMO_ENV) $(SIGAP) migrate --verbosity 0
+	$(DEMO_ENV) $(SIGAP) load_reference
+	$(DEMO_ENV) $(SIGAP) demo_data --print-logins
 	@echo "SIGAP (demo, synthetic data) on http://$(HOST):$(PORT)/  — log in with one of the users above."
 	@echo "The task worker runs beside the server; Ctrl+C stops both."
-	SIGAP_DEMO=1 $(SIGAP) worker --no-reload --verbosity 0 & worker=$$!; \
+	$(DEMO_ENV) $(SIGAP) worker --no-reload --verbosity 0 & worker=$$!; \
 	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	  SIGAP_DEMO=1 $(SIGAP) runserver $(HOST):$(PORT) --noreload
+	  $(DEMO_ENV) $(SIGAP) runserver $(HOST):$(PORT) --noreload --insecure
 
 test: setup
 	SIGAP_ENV=test $(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)

@@ -5,11 +5,14 @@ Every demo user's name says "(demo)" and every demo email is on the reserved `.i
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from sigap.core import twofactor
 from sigap.core.models import Agency, Role, User
 
 DEMO_PASSWORD = "Demo-SIGAP-2026"  # noqa: S105 - printed on purpose: synthetic demo logins.
@@ -37,10 +40,30 @@ PERSONAS = [
 ]
 
 
+@dataclass(frozen=True)
+class DemoLogin:
+    username: str
+    role: str
+    totp_key: str  # base32, for an authenticator app; "" when no second factor is needed
+    backup_codes: list[str]
+
+
+def _demo_second_factor(user: User) -> tuple[str, list[str]]:
+    """A confirmed authenticator (kept across runs) and three fresh backup codes."""
+    if not twofactor.requires_two_factor(user):
+        return "", []
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Demo", confirmed=True)
+    codes = twofactor.new_backup_codes(user)[:3]
+    return base64.b32encode(device.bin_key).decode().rstrip("="), codes
+
+
 @transaction.atomic
-def create_demo_users() -> dict[str, Any]:
+def create_demo_users() -> tuple[dict[str, Any], list[DemoLogin]]:
     agencies = {a.slug: a for a in Agency.objects.all()}
     created = 0
+    logins = []
     for persona in PERSONAS:
         user, was_created = User.objects.update_or_create(
             username=persona.username,
@@ -58,11 +81,7 @@ def create_demo_users() -> dict[str, Any]:
         user.set_password(DEMO_PASSWORD)
         user.save(update_fields=["password"])
         created += was_created
-    return {"demo_users": len(PERSONAS), "demo_users_created": created}
-
-
-def demo_logins() -> list[tuple[str, str, str]]:
-    """(username, password, role label) for printing by `make demo`."""
-    return [
-        (p.username, DEMO_PASSWORD, str(Role(p.role).label) if p.role else "-") for p in PERSONAS
-    ]
+        key, codes = _demo_second_factor(user)
+        role = str(Role(persona.role).label) if persona.role else "-"
+        logins.append(DemoLogin(persona.username, role, key, codes))
+    return {"demo_users": len(PERSONAS), "demo_users_created": created}, logins

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import Any
 
+from django.db import DatabaseError, connection
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
@@ -12,6 +14,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from sigap.core.models import Agency, Heartbeat, Region, Role, User
+from sigap.core.parsing import AmbiguousValue, ParseError, resolve_region
 from sigap.core.tasks import HEARTBEAT_EVERY, WORKER_HEARTBEAT
 
 
@@ -84,6 +87,42 @@ def region_path(region: Region) -> list[Region]:
 
 def region_children(region: Region) -> QuerySet[Region]:
     return Region.objects.filter(parent=region).order_by("code")
+
+
+@dataclass(frozen=True)
+class RegionLookup:
+    region: Region | None = None
+    path: list[Region] = field(default_factory=list)
+    children: list[Region] = field(default_factory=list)
+    error: ParseError | str | Promise | None = None
+    candidates: list[tuple[str, Any]] = field(default_factory=list)
+
+
+def region_lookup(text: str, within: str | None) -> RegionLookup:
+    """Resolve what an officer typed to a region with its hierarchy, or say why not."""
+    try:
+        ref = resolve_region(text, within=within)
+    except AmbiguousValue as error:
+        return RegionLookup(error=error, candidates=error.candidates)
+    except ParseError as error:
+        return RegionLookup(error=error)
+    region = Region.objects.filter(code=ref.code).first()
+    if region is None:
+        return RegionLookup(
+            error=_("The reference data is not loaded yet. Ask the administrator to run it.")
+        )
+    return RegionLookup(
+        region=region, path=region_path(region), children=list(region_children(region))
+    )
+
+
+def database_answers() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return False
+    return True
 
 
 def worker_status() -> dict[str, object]:

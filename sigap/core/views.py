@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
@@ -12,8 +11,6 @@ from django.views.decorators.http import require_GET
 from sigap.core import selectors
 from sigap.core.access import request_user
 from sigap.core.forms import RegionLookupForm
-from sigap.core.models import Region
-from sigap.core.parsing import AmbiguousValue, ParseError, resolve_region
 
 
 @login_required
@@ -33,25 +30,15 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_GET
 def region_lookup(request: HttpRequest) -> HttpResponse:
     form = RegionLookupForm(request.GET if "q" in request.GET else None)
-    context: dict[str, object] = {"form": form}
+    lookup = None
     if form.is_valid():
-        try:
-            ref = resolve_region(form.cleaned_data["q"], within=form.cleaned_data["within"] or None)
-        except AmbiguousValue as error:
-            context["error"] = error
-            context["candidates"] = error.candidates
-        except ParseError as error:
-            context["error"] = error
-        else:
-            region = Region.objects.filter(code=ref.code).first()
-            if region is not None:
-                context["region"] = region
-                context["path"] = selectors.region_path(region)
-                context["children"] = selectors.region_children(region)
+        lookup = selectors.region_lookup(
+            form.cleaned_data["q"], within=form.cleaned_data["within"] or None
+        )
     template = "core/region_lookup.html"
     if request.headers.get("HX-Request"):
         template += "#results"
-    return render(request, template, context)
+    return render(request, template, {"form": form, "lookup": lookup})
 
 
 @login_required
@@ -65,12 +52,7 @@ def agency_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
     """For load balancers and monitoring: 200 when the database answers, 503 when not."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-        database = "ok"
-    except DatabaseError:
-        database = "error"
+    database = "ok" if selectors.database_answers() else "error"
     body = {
         "status": "ok" if database == "ok" else "error",
         "database": database,

@@ -23,6 +23,15 @@ def test_demo_data_creates_a_user_of_every_role_marked_as_demo(run_command):
     assert User.objects.get(username="rahmadi").check_password(DEMO_PASSWORD)
 
 
+def test_demo_data_is_refused_in_production(run_command, settings):
+    from django.core.management import CommandError
+
+    settings.SIGAP_ENV = "production"
+    with pytest.raises(CommandError, match="never made in production"):
+        run_command("demo_data")
+    assert not User.objects.filter(username="siti").exists()
+
+
 def test_demo_data_is_idempotent(run_command):
     run_command("demo_data")
     _, again = run_command("demo_data")

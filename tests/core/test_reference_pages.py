@@ -61,3 +61,10 @@ def test_the_agency_directory_lists_the_seeded_agencies(client, normila):
 @pytest.mark.parametrize("url", ["/wilayah/", "/instansi/"])
 def test_reference_pages_need_a_login(client, url):
     assert client.get(url).status_code == 302
+
+
+def test_an_empty_search_by_htmx_explains_what_is_missing(client, rahmadi):
+    sign_in(client, rahmadi)
+    response = client.get("/wilayah/", {"q": "", "within": "63"}, headers={"HX-Request": "true"})
+    assert "Nama atau kode" in response.content.decode()
+    assert "tidak boleh kosong" in response.content.decode()

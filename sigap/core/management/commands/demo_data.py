@@ -5,10 +5,11 @@ from __future__ import annotations
 from argparse import ArgumentParser
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import CommandError
 
 from sigap.core.commands import SigapCommand
-from sigap.core.demo import create_demo_users, demo_logins
+from sigap.core.demo import DEMO_PASSWORD, DemoLogin, create_demo_users
 from sigap.core.models import Agency, User
 from sigap.people.demo import create_demo_persons
 
@@ -24,12 +25,25 @@ class Command(SigapCommand):
         )
 
     def run(self, *, actor: User, **options: Any) -> dict[str, Any]:
+        if settings.SIGAP_ENV == "production":
+            raise CommandError("Demo data (with published passwords) is never made in production.")
         if not Agency.objects.exists():
             raise CommandError("Load the reference data first: sigap load_reference")
-        summary = create_demo_users()
+        summary, logins = create_demo_users()
         summary.update(create_demo_persons())
         if options["print_logins"]:
-            self.stdout.write("Demo logins (synthetic data):")
-            for username, password, role in demo_logins():
-                self.stdout.write(f"  {username:<10} {password}  {role}")
+            self.print_logins(logins)
         return summary
+
+    def print_logins(self, logins: list[DemoLogin]) -> None:
+        self.stdout.write(f"Demo logins (synthetic data), password for all: {DEMO_PASSWORD}")
+        self.stdout.write(
+            "Second step: add the key to an authenticator app, or type a backup code (each once)."
+        )
+        for login in logins:
+            second = (
+                f"key {login.totp_key}  backup codes {' '.join(login.backup_codes)}"
+                if login.totp_key
+                else "no second step needed"
+            )
+            self.stdout.write(f"  {login.username:<8} {login.role:<34} {second}")
