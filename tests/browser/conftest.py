@@ -60,6 +60,12 @@ def browser() -> Iterator[Any]:
         instance.close()
 
 
+def unexpected(message: Any) -> bool:
+    """A console error worth failing for: a CSP violation, a script error, a missing asset.
+    A page answered on purpose with 429 (lockout) is not one."""
+    return message.type == "error" and "status of 429" not in message.text
+
+
 @pytest.fixture
 def page(browser: Any, live_server: Any, kalsel_reference: None) -> Iterator[Any]:
     context = browser.new_context(
@@ -69,9 +75,10 @@ def page(browser: Any, live_server: Any, kalsel_reference: None) -> Iterator[Any
     tab = context.new_page()
     errors: list[str] = []
     tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.on("console", lambda message: errors.append(message.text) if unexpected(message) else None)
     yield tab
     context.close()
-    assert not errors, f"JavaScript errors on the page: {errors}"
+    assert not errors, f"JavaScript or Content-Security-Policy errors on the page: {errors}"
 
 
 @pytest.fixture

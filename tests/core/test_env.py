@@ -134,3 +134,22 @@ def test_production_refuses_a_malformed_encryption_key(tmp_path):
         {"SIGAP_ENV": "production", "SIGAP_ALLOWED_HOSTS": "sigap.example", **secrets}, "1"
     )
     assert "SIGAP_ENCRYPTION_KEYS holds a key that is not base64" in result.stderr
+
+
+def test_the_deploy_check_passes_with_only_the_documented_production_settings(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SIGAP_")}
+    env.update(
+        SIGAP_ENV="production",
+        SIGAP_ALLOWED_HOSTS="sigap.example.go.id",
+        SIGAP_VAR_DIR=str(tmp_path),
+        **production_secrets(),
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "sigap", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout

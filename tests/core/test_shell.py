@@ -200,3 +200,15 @@ def test_the_page_has_landmarks_and_a_skip_link(client, rahmadi):
     page = client.get("/").content.decode()
     for marker in ('href="#main"', "<header", '<main id="main"', "<nav", "<footer"):
         assert marker in page
+
+
+def test_pages_carry_the_security_headers(client, rahmadi):
+    sign_in(client, rahmadi)
+    response = client.get("/")
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy
+    assert "unsafe-inline" not in policy
+    assert "frame-ancestors 'none'" in policy
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["X-Content-Type-Options"] == "nosniff"
