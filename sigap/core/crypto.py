@@ -18,6 +18,8 @@ from functools import cache
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 
 VERSION = "v1"
 NONCE_BYTES = 12
@@ -37,8 +39,14 @@ def primary_key_id() -> str:
 
 
 def reset_key_cache() -> None:
-    """For tests and rotation: forget the ciphers built from the previous settings."""
+    """Forget the ciphers built from the previous settings."""
     _ciphers.cache_clear()
+
+
+@receiver(setting_changed)
+def _keys_changed(setting: str, **kwargs: object) -> None:
+    if setting == "SIGAP_ENCRYPTION_KEYS":
+        reset_key_cache()
 
 
 def encrypt_bytes(data: bytes, *, context: str) -> bytes:
