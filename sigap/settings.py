@@ -194,6 +194,8 @@ PASSWORD_HASHERS = (
 )
 
 SESSION_COOKIE_AGE = env_int("SIGAP_SESSION_IDLE_MINUTES", 30, minimum=1) * 60
+# How long a re-confirmation (password and code again) lasts before exports, role changes...
+SIGAP_SUDO_MINUTES = env_int("SIGAP_SUDO_MINUTES", 10, minimum=1)
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_SECURE = PRODUCTION
 CSRF_COOKIE_SECURE = PRODUCTION

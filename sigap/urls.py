@@ -12,6 +12,7 @@ urlpatterns = [
     path("masuk/verifikasi/", auth_views.otp_verify, name="otp_verify"),
     path("masuk/atur-2fa/", auth_views.otp_setup, name="otp_setup"),
     path("keluar/", LogoutView.as_view(), name="logout"),
+    path("konfirmasi/", auth_views.sudo, name="sudo"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("sigap.core.urls")),

@@ -23,6 +23,19 @@ MATRIX = {
     # sign_in() gives every persona a confirmed authenticator: setup sends them on to verify.
     "otp_verify": ({}, "get", {"anonymous": LOGIN_REDIRECT, **SIGNED_IN}),
     "otp_setup": ({}, "get", dict.fromkeys(PERSONAS, 302)),
+    "sudo": ({}, "get", {"anonymous": LOGIN_REDIRECT, **SIGNED_IN}),
+    # the audit log: administrators and the secretariat; others do not learn it exists
+    "core:audit_list": (
+        {},
+        "get",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "siti": 200, "admin": 200},
+    ),
+    # exports first ask to confirm it is you (sudo), then check the scope
+    "core:audit_export": (
+        {},
+        "get",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 302)},
+    ),
     "core:region_lookup": ({}, "get", {"anonymous": LOGIN_REDIRECT, **SIGNED_IN}),
     "core:agency_list": ({}, "get", {"anonymous": LOGIN_REDIRECT, **SIGNED_IN}),
 }

@@ -123,6 +123,11 @@ def get_or_404(
     raise Http404
 
 
+def permits(user: Any, model: type[Model], action: Action = Action.VIEW) -> bool:
+    """Whether the user may use pages of this kind of record at all (no query is run)."""
+    return not scoped(user, model, action).query.is_empty()
+
+
 def can(user: Any, obj: Model, action: Action) -> bool:
     return scoped(user, type(obj), action).filter(pk=obj.pk).exists()
 

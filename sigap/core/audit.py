@@ -6,6 +6,7 @@ change leaves no event behind and a committed one always has its event.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.db import models
@@ -30,6 +31,32 @@ def unseal(value: Any) -> Any:
 
 def is_sealed(value: Any) -> bool:
     return isinstance(value, dict) and set(value) == {"sealed"}
+
+
+# object type -> may this viewer read the sealed values of events about that object?
+Unmasker = Callable[[Any, str], bool]
+_UNMASKERS: dict[str, Unmasker] = {}
+MASK = "•••"
+
+
+def register_unmasker(object_type: str, may_read: Unmasker) -> None:
+    _UNMASKERS[object_type] = may_read
+
+
+def readable_details(viewer: Any, event: AuditEvent) -> dict[str, Any]:
+    """The event's details as this viewer may see them: sealed values are opened only for a
+    viewer allowed to see the identity of the object the event is about."""
+    may_read = _UNMASKERS.get(event.object_type)
+    allowed = may_read is not None and may_read(viewer, event.object_id)
+    return _open(event.details, allowed)
+
+
+def _open(value: Any, allowed: bool) -> Any:
+    if is_sealed(value):
+        return unseal(value) if allowed else MASK
+    if isinstance(value, dict):
+        return {key: _open(item, allowed) for key, item in value.items()}
+    return value
 
 
 def changes(

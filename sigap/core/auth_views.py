@@ -25,6 +25,7 @@ from django_otp import login as otp_login
 from sigap.core import audit, twofactor
 from sigap.core.access import request_user
 from sigap.core.forms import LoginForm, StyledFormMixin
+from sigap.core.sudo import grant_sudo
 
 
 class CodeForm(StyledFormMixin, forms.Form):
@@ -127,3 +128,34 @@ def otp_setup(request: HttpRequest) -> HttpResponse:
 def _base32(secret: bytes) -> str:
     text = base64.b32encode(secret).decode().rstrip("=")
     return " ".join(text[i : i + 4] for i in range(0, len(text), 4))
+
+
+class SudoForm(StyledFormMixin, forms.Form):
+    password = forms.CharField(
+        label=gettext_lazy("Password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    code = CodeForm.base_fields["code"]
+
+    def __init__(self, *args: Any, needs_code: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not needs_code:
+            del self.fields["code"]
+
+
+@login_required
+def sudo(request: HttpRequest) -> HttpResponse:
+    """Confirm it is really you before a dangerous action."""
+    user = request_user(request)
+    needs_code = twofactor.has_device(user)
+    form = SudoForm(request.POST or None, needs_code=needs_code)
+    if request.method == "POST" and form.is_valid():
+        password_ok = user.check_password(form.cleaned_data["password"])
+        code_ok = not needs_code or twofactor.verify(user, form.cleaned_data["code"]) is not None
+        if password_ok and code_ok:
+            grant_sudo(request)
+            audit.record(actor=user, action="sudo", request=request)
+            return HttpResponseRedirect(_safe_next(request))
+        audit.record(actor=user, action="sudo_failed", request=request)
+        form.add_error(None, _("The password or the code is not right."))
+    return render(request, "core/sudo.html", {"form": form, "next": _safe_next(request)})

@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from sigap.core.parsing import is_kota_code
+
 SYSTEM_USERNAME = "sigap-system"
 
 
@@ -47,7 +49,7 @@ class Region(models.Model):
     @property
     def is_kota(self) -> bool:
         """Regency codes 71-99 are cities (kota), 01-69 regencies (kabupaten)."""
-        return self.level == RegionLevel.REGENCY and int(self.code.split(".")[1]) >= 70
+        return self.level == RegionLevel.REGENCY and is_kota_code(self.code)
 
 
 class RegionBoundary(models.Model):

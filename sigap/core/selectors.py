@@ -13,7 +13,8 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from sigap.core.models import Agency, Heartbeat, Region, Role, User
+from sigap.core.access import permits
+from sigap.core.models import Agency, AuditEvent, Heartbeat, Region, Role, User
 from sigap.core.parsing import AmbiguousValue, ParseError, resolve_region
 from sigap.core.tasks import HEARTBEAT_EVERY, WORKER_HEARTBEAT
 
@@ -61,6 +62,14 @@ def home_actions(user: User) -> list[HomeAction]:
             reverse("core:agency_list"),
         ),
     ]
+    if permits(user, AuditEvent):
+        actions.append(
+            HomeAction(
+                _("Audit log"),
+                _("Who did what and when, for oversight and data-protection requests."),
+                reverse("core:audit_list"),
+            )
+        )
     if user.is_staff:
         actions.append(
             HomeAction(

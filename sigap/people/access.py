@@ -6,7 +6,8 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from sigap.core.access import Action, Scope, register, within_region
+from sigap.core import audit
+from sigap.core.access import Action, Scope, register, scope_of, scoped, within_region
 from sigap.core.models import Role
 from sigap.people.models import Person
 
@@ -29,3 +30,11 @@ def shows_real_name(scope: Scope | None, person: Person) -> bool:
     if not person.identity_protected:
         return True
     return scope.role == Role.SECRETARIAT or scope.agency_id == person.agency_id
+
+
+def _may_read_person_events(viewer: Any, object_id: str) -> bool:
+    person = scoped(viewer, Person).filter(pk=object_id).first() if object_id.isdigit() else None
+    return person is not None and shows_real_name(scope_of(viewer), person)
+
+
+audit.register_unmasker("people.person", _may_read_person_events)

@@ -42,9 +42,18 @@ def test_a_required_value_must_be_set(monkeypatch):
         env_str("X_REQUIRED", required=True)
 
 
+def deployment_environment() -> dict[str, str]:
+    """This process's environment without SIGAP's settings and the browser tests' switch."""
+    return {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("SIGAP_") and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
+
+
 def _settings_in_subprocess(env: dict[str, str], expression: str) -> subprocess.CompletedProcess:
     """Import the settings in a fresh interpreter, as a deployment would."""
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("SIGAP_")}
+    clean = deployment_environment()
     clean.update(env)
     code = f"import sigap.settings as s; print(repr(({expression})))"
     return subprocess.run(  # noqa: S603
@@ -137,7 +146,7 @@ def test_production_refuses_a_malformed_encryption_key(tmp_path):
 
 
 def test_the_deploy_check_passes_with_only_the_documented_production_settings(tmp_path):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SIGAP_")}
+    env = deployment_environment()
     env.update(
         SIGAP_ENV="production",
         SIGAP_ALLOWED_HOSTS="sigap.example.go.id",

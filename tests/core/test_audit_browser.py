@@ -1,0 +1,66 @@
+"""The audit browser: who may read it, masking of identities, filtered export behind sudo."""
+
+import pytest
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from sigap.core.models import AuditEvent
+from sigap.people.services import person_create
+from tests.conftest import PASSWORD, sign_in, totp_code
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def person_event(rahmadi):
+    person = person_create(actor=rahmadi, full_name="Normah binti Ijai", region_id="63.03")
+    return AuditEvent.objects.get(action="create", object_id=str(person.pk))
+
+
+def test_the_secretariat_reads_the_names_it_may_see(client, siti, person_event):
+    sign_in(client, siti)
+    page = client.get("/audit/", {"action": "create"}).content.decode()
+    assert "Normah binti Ijai" in page
+    assert "people.person" in page
+
+
+def test_an_admin_reads_the_log_with_identities_masked(client, sysadmin, person_event):
+    sign_in(client, sysadmin)
+    page = client.get("/audit/", {"action": "create"}).content.decode()
+    assert "Normah" not in page
+    assert "•••" in page
+
+
+def test_filters_narrow_the_events(client, siti, person_event):
+    sign_in(client, siti)
+    page = client.get("/audit/", {"action": "login_failed"}).content.decode()
+    assert "Tidak ada kejadian yang cocok" in page
+
+
+def test_export_asks_to_confirm_it_is_you_then_downloads_and_is_audited(client, siti, person_event):
+    sign_in(client, siti)
+    response = client.get("/audit/ekspor/", {"action": "create"})
+    assert response.status_code == 302
+    assert response["Location"].startswith("/konfirmasi/?next=")
+    device = TOTPDevice.objects.get(user=siti)
+    confirm = client.post(
+        "/konfirmasi/",
+        {"password": PASSWORD, "code": totp_code(device), "next": "/audit/ekspor/?action=create"},
+    )
+    assert confirm["Location"] == "/audit/ekspor/?action=create"
+    download = client.get("/audit/ekspor/", {"action": "create"})
+    assert download["Content-Type"].startswith("text/csv")
+    body = download.content.decode()
+    assert "Normah binti Ijai" in body and body.count("\n") == 2
+    export = AuditEvent.objects.get(action="export", actor=siti)
+    assert export.details == {"rows": 1, "filters": {"action": "create"}}
+
+
+def test_a_wrong_password_does_not_confirm(client, siti):
+    sign_in(client, siti)
+    device = TOTPDevice.objects.get(user=siti)
+    response = client.post(
+        "/konfirmasi/", {"password": "salah", "code": totp_code(device), "next": "/audit/ekspor/"}
+    )
+    assert "Kata sandi atau kode tidak benar" in response.content.decode()
+    assert client.get("/audit/ekspor/").status_code == 302
+    assert AuditEvent.objects.filter(action="sudo_failed", actor=siti).exists()
