@@ -3,6 +3,9 @@
 Destinations are written "Arab Saudi", "KSA", "UEA", "Hongkong", "Korsel", "Malaysia (Sabah)"
 or just the city, "Dubai". Names come from pycountry (English names and its Indonesian
 translations) plus a table of informal names and a table of destination cities and states.
+Every part of a value must name a country or a known place abroad: a part that is an Indonesian
+province or regency ("Batam / Johor") is refused, as it usually means the place of departure or
+transit was typed into the destination column.
 """
 
 from __future__ import annotations
@@ -18,7 +21,14 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from sigap.core.parsing._text import loose_key
-from sigap.core.parsing.errors import AmbiguousValue, Message, ParseError, empty_value
+from sigap.core.parsing.errors import (
+    AmbiguousValue,
+    Message,
+    ParseError,
+    empty_value,
+    unsupported_value,
+)
+from sigap.core.parsing.regions import RegionIndex, default_index
 
 # Informal names and abbreviations. A name that really means several countries lists them all,
 # so that it raises AmbiguousValue instead of being guessed.
@@ -29,6 +39,11 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "Uni Emirat Arab": ("AE",), "Persatuan Emirat Arab": ("AE",),
     "Hongkong": ("HK",), "Macau": ("MO",), "Makau": ("MO",),
     "Korsel": ("KR",), "Korea Selatan": ("KR",), "South Korea": ("KR",), "ROK": ("KR",),
+    "Republic of Korea": ("KR",), "Republik Korea": ("KR",),
+    "Hongkong SAR": ("HK",), "Hong Kong SAR": ("HK",), "Macau SAR": ("MO",),
+    "Macao SAR": ("MO",), "SAR": ("HK", "MO"),
+    "Malaysia Timur": ("MY",), "Malaysia Barat": ("MY",),
+    "Taiwan ROC": ("TW",), "ROC": ("TW",), "Republic of China": ("TW",),
     "Korut": ("KP",), "Korea Utara": ("KP",), "North Korea": ("KP",),
     "Korea": ("KR", "KP"),
     "Taiwan": ("TW",), "Brunei": ("BN",), "Turki": ("TR",), "Turkey": ("TR",),
@@ -39,7 +54,8 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "Tiongkok": ("CN",), "Cina": ("CN",), "China": ("CN",), "RRT": ("CN",), "RRC": ("CN",),
     "PRC": ("CN",),
     "Italia": ("IT",), "Belanda": ("NL",), "Holland": ("NL",), "The Netherlands": ("NL",),
-    "Amerika Serikat": ("US",), "USA": ("US",), "United States of America": ("US",),
+    "Amerika Serikat": ("US",), "AS": ("US",), "USA": ("US",),
+    "United States of America": ("US",),
     "Inggris": ("GB",), "UK": ("GB",), "England": ("GB",), "Britain": ("GB",),
     "Great Britain": ("GB",), "Britania Raya": ("GB",),
     "Rusia": ("RU",), "Russia": ("RU",), "Mesir": ("EG",), "Yordania": ("JO",),
@@ -82,6 +98,11 @@ DESTINATION_PLACES: dict[str, str] = {
     "Kowloon": "HK",
 }  # fmt: skip
 
+# Aliases that are also ISO codes and win over them: in Indonesian "AS" is Amerika Serikat, not
+# American Samoa (which stays reachable as "ASM" or by name). Any other alias that collides
+# with a code is a mistake, and a test says so.
+ALIASES_OVER_CODES = frozenset({"AS"})
+
 # Indonesian names SIGAP shows instead of pycountry's: the ones in official use.
 _INDONESIAN_NAMES = {"CN": "Tiongkok", "TL": "Timor Leste"}
 
@@ -105,7 +126,8 @@ def _translation(language: str) -> gettext.NullTranslations:
 
 
 class _Lookup:
-    """Loose name keys to country codes, in order of trust: codes, aliases, names, places."""
+    """Loose name keys to country codes, in order of trust: codes, aliases, names, places;
+    only the aliases in ``ALIASES_OVER_CODES`` come before the codes."""
 
     def __init__(self) -> None:
         self.codes: dict[str, str] = {}
@@ -122,10 +144,14 @@ class _Lookup:
         self.names = {key: tuple(sorted(codes)) for key, codes in names.items()}
         self.places = {loose_key(place): code for place, code in DESTINATION_PLACES.items()}
 
+        self.aliases_first = {loose_key(alias) for alias in ALIASES_OVER_CODES}
+
     def find(self, text: str) -> tuple[str, ...]:
         key = loose_key(text)
         if not key:
             return ()
+        if key in self.aliases_first:
+            return self.aliases[key]
         if key in self.codes:
             return (self.codes[key],)
         for table in (self.aliases, self.names):
@@ -164,38 +190,73 @@ def _ambiguous(text: str, codes: Iterable[str]) -> AmbiguousValue:
     )
 
 
-def resolve_country(text: str | None) -> str:
+def _find(lookup: _Lookup, text: str) -> tuple[str, ...]:
+    return lookup.find(text) or lookup.find(_LEADING_ARTICLE.sub("", text))
+
+
+def _from_parts(text: str, parts: list[str], index: RegionIndex | None) -> tuple[str, ...]:
+    """The countries all parts agree on. A part that names no country or place abroad is not
+    skipped: if it is an Indonesian province or regency, that is said (unless the other parts
+    say Indonesia), and otherwise the part is reported as not recognised."""
+    lookup = _lookup()
+    matches: list[set[str]] = []
+    unknown: list[str] = []
+    for part in parts:
+        if codes := _find(lookup, part):
+            matches.append(set(codes))
+        else:
+            unknown.append(part.strip())
+    if unknown:
+        regions = default_index() if index is None else index
+        indonesian = [part for part in unknown if regions.named_at(part)]
+        if indonesian and not (matches and all("ID" in codes for codes in matches)):
+            raise ParseError(
+                "country_indonesian_place",
+                _("'%(part)s' is a place in Indonesia, not a destination country."),
+                {"part": indonesian[0]},
+            )
+        strangers = [part for part in unknown if part not in indonesian]
+        if strangers and len(parts) == 1:
+            raise ParseError(
+                "country_not_found",
+                _("Country '%(text)s' was not recognised."),
+                {"text": text.strip()},
+            )
+        if strangers:
+            raise ParseError(
+                "country_part_not_found",
+                _("'%(part)s' in '%(text)s' is neither a country nor a known place abroad."),
+                {"part": strangers[0], "text": text.strip()},
+            )
+    common = set.intersection(*matches)
+    if not common:
+        raise ParseError(
+            "country_conflict", _("'%(text)s' names different countries."), {"text": text.strip()}
+        )
+    return tuple(sorted(common))
+
+
+def resolve_country(text: object, *, index: RegionIndex | None = None) -> str:
     """The ISO 3166-1 alpha-2 code of the country meant by ``text``.
 
-    Accepts alpha-2 and alpha-3 codes ("ID" is Indonesia), English and Indonesian names,
-    informal names ("KSA", "UEA", "Korsel") and common destination cities and states
-    ("Dubai", "Sabah"). Case, accents and punctuation do not matter. A value with several
-    parts ("Dubai, UEA", "Malaysia (Sabah)") is read part by part: parts that name no country
-    are skipped, and the parts that do must agree.
+    Accepts alpha-2 and alpha-3 codes ("ID" is Indonesia, but "AS" is Amerika Serikat),
+    English and Indonesian names, informal names ("KSA", "UEA", "Korsel") and common
+    destination cities and states ("Dubai", "Sabah"). Case, accents and punctuation do not
+    matter. A value with several parts ("Dubai, UEA", "Malaysia (Sabah)") is read part by
+    part, and the parts must agree; a part that names neither a country nor a known place
+    abroad is an error, with its own message when it is a place in Indonesia ("Batam / Johor").
+    ``index`` is the Indonesian region data used for that message (for tests).
     """
-    if text is None or not text.strip():
+    if text is None:
         raise empty_value()
-    lookup = _lookup()
-    found = lookup.find(text) or lookup.find(_LEADING_ARTICLE.sub("", text))
+    if not isinstance(text, str):
+        raise unsupported_value(text)
+    if not text.strip():
+        raise empty_value()
+    found = _find(_lookup(), text)
     if not found:
         parts = [part for part in _PART_SEPARATORS.split(text) if loose_key(part)]
-        if len(parts) > 1:
-            matches = [set(codes) for part in parts if (codes := lookup.find(part))]
-            if matches:
-                common = set.intersection(*matches)
-                if not common:
-                    raise ParseError(
-                        "country_conflict",
-                        _("'%(text)s' names different countries."),
-                        {"text": text.strip()},
-                    )
-                found = tuple(sorted(common))
-    if not found:
-        raise ParseError(
-            "country_not_found",
-            _("Country '%(text)s' was not recognised."),
-            {"text": text.strip()},
-        )
+        found = _from_parts(text, parts if len(parts) > 1 else [text], index)
     if len(found) > 1:
         raise _ambiguous(text, found)
     return found[0]

@@ -1,9 +1,11 @@
 """Read dates as Indonesian officers and spreadsheets write them: day first, month names in
 Indonesian or English, or Excel serial numbers.
 
-Only ISO dates (``2024-03-12``) are read year first; everything else is day first, so
-``12/03/2024`` is 12 March. A two-digit year is placed in the current century unless that would
-put the date in the future (the same rule as the birth date in a NIK).
+Only ISO dates (``2024-03-12``) are read year first, and "March 12, 2024" month first (the month
+is a word there, so it cannot be mistaken for the day); everything else is day first, so
+``12/03/2024`` is 12 March. A two-digit year is read as the latest year ending in those digits
+that is at most 20 years ahead (a contract or passport may end in the future); for birth dates
+(``past_only``, and the NIK) it is the latest one that is not in the future.
 """
 
 from __future__ import annotations
@@ -12,12 +14,14 @@ import calendar
 import math
 import re
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 
 from django.utils.dates import MONTHS, WEEKDAYS
 from django.utils.translation import gettext_lazy as _
 
+from sigap.core.parsing._cells import is_number
 from sigap.core.parsing._text import fold
-from sigap.core.parsing.errors import ParseError, empty_value
+from sigap.core.parsing.errors import ParseError, empty_value, unsupported_value
 
 # Indonesian and English month names and the abbreviations seen in files, folded to lower case.
 MONTH_NAMES: dict[str, int] = {
@@ -50,16 +54,35 @@ WEEKDAY_NAMES: dict[str, int] = {
 EXCEL_SERIAL_MIN = 1
 EXCEL_SERIAL_MAX = 2958465  # 9999-12-31
 EXCEL_FAKE_LEAP_DAY = 60
+EXCEL_EPOCH = date(1899, 12, 30)  # serial 0, for serials from 61 (1900-03-01) on
+# Digits typed as text are read as an Excel day number only for dates from 1950 to 2100: other
+# digit strings ("1203", "120324") are far more often a date typed without separators.
+TEXT_SERIAL_FIRST = (date(1950, 1, 1) - EXCEL_EPOCH).days  # 18264
+TEXT_SERIAL_LAST = (date(2100, 12, 31) - EXCEL_EPOCH).days  # 73415
 # Whole numbers in this range are far more likely a year typed alone than a day in 1905.
 YEAR_LIKE = range(1900, 2101)
 YEAR_MIN = 1900
+# How far ahead of today a two-digit year may reach when dates in the future are allowed.
+TWO_DIGIT_YEAR_AHEAD = 20
 
-_TIME = r"(?:[ t]+\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)?"
+# A time of day after the date, dropped: "10:30", "10.30.15", "T10:00:00+08:00",
+# "pukul 10.00 WITA", "10:00 AM". An offset is ignored: the date is taken as written.
+_TIME = (
+    r"(?:(?:\s*,\s*|\s+|t)(?:(?:pukul|pkl|jam)\.?\s*)?"
+    r"\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:[.,]\d+)?)?"
+    r"(?:\s*[ap]\.?m\.?)?"
+    r"(?:\s*(?:z|utc|gmt|wib|wita|wit|[+-]\d{2}(?::?\d{2})?))?)?"
+)
 _ISO = re.compile(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})" + _TIME)
 _NUMERIC = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})" + _TIME)
 _NAMED = re.compile(r"(\d{1,2})[\s./-]*([a-z]+)\.?[\s.,/-]*(\d{4}|\d{2})" + _TIME)
+# Month first only with the month as a word ("March 12, 2024"), and a four-digit year.
+_MONTH_FIRST = re.compile(r"([a-z]+)\.?\s*(\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(\d{4})" + _TIME)
+# DDMMYYYY without separators; six digits (DDMMYY, or YYMMDD?) are refused instead.
+_COMPACT = re.compile(r"(\d{2})(\d{2})(\d{4})")
+_COMPACT_SHORT = re.compile(r"\d{6}")
 _SERIAL = re.compile(r"(\d{3,7})(?:[.,]\d+)?")
-_WEEKDAY_PREFIX = re.compile(r"([a-z']+)\s*,?\s*(?=\d)")
+_WEEKDAY_PREFIX = re.compile(r"([a-z']+)\s*,?\s*")
 
 
 def today_() -> date:
@@ -67,12 +90,23 @@ def today_() -> date:
     return date.today()  # noqa: DTZ011
 
 
-def expand_two_digit_year(yy: int, month: int, day: int, today: date | None = None) -> int:
-    """The four-digit year for ``yy``: this century unless the date would be in the future."""
+def expand_two_digit_year(
+    yy: int, month: int, day: int, today: date | None = None, *, past_only: bool = False
+) -> int:
+    """The four-digit year for ``yy``: the latest year ending in ``yy`` whose date is at most
+    20 years ahead of today (``/45`` is 2045 and ``/46`` 1946 in 2025), or, with ``past_only``,
+    not after today (a birth date, as in a NIK: ``/26`` is 1926 in 2025).
+
+    One rule with two horizons, counted from today rather than from a fixed century, so that it
+    keeps working after 2079 without a change.
+    """
     today = today or today_()
-    century = today.year // 100 * 100
-    year = century + yy
-    if (year, month, day) > (today.year, today.month, today.day):
+    if past_only:
+        latest = (today.year, today.month, today.day)
+    else:
+        latest = (today.year + TWO_DIGIT_YEAR_AHEAD, 12, 31)
+    year = latest[0] - (latest[0] - yy) % 100
+    if (year, month, day) > latest:
         year -= 100
     return year
 
@@ -102,7 +136,8 @@ def build_date(year: int, month: int, day: int) -> date:
 
 def from_excel_serial(serial: float) -> date:
     """The date of an Excel serial number (1900 date system); a time of day is dropped."""
-    if not math.isfinite(serial) or not EXCEL_SERIAL_MIN <= serial < EXCEL_SERIAL_MAX + 1:
+    # NaN fails both comparisons; no float() here, which overflows on a huge int.
+    if not EXCEL_SERIAL_MIN <= serial < EXCEL_SERIAL_MAX + 1:
         raise ParseError(
             "date_serial_range",
             _("%(value)s is outside the range of Excel date numbers (1 to 2958465)."),
@@ -118,26 +153,60 @@ def from_excel_serial(serial: float) -> date:
             "date_excel_1900_leap",
             _("Excel day number 60 is 29 February 1900, a day that never existed."),
         )
-    start = date(1899, 12, 31) if whole < EXCEL_FAKE_LEAP_DAY else date(1899, 12, 30)
+    start = date(1899, 12, 31) if whole < EXCEL_FAKE_LEAP_DAY else EXCEL_EPOCH
     return start + timedelta(days=whole)
 
 
-def _year(text: str, month: int, day: int, today: date | None) -> int:
+def _serial_of_number(value: int | float | Decimal) -> float:
+    """An int, float or Decimal cell as a serial; Decimal NaNs cannot become floats directly."""
+    if isinstance(value, Decimal):
+        return math.nan if value.is_nan() else float(value)
+    return value
+
+
+def _serial_text(text: str, whole: int) -> date:
+    """A day number typed as text: read only in the plausible range (1950 to 2100), because
+    other digit strings are usually a date typed without separators ("1203" for 12 March),
+    which as a day number would give a wrong date (1903-04-17) without any error."""
+    if whole not in YEAR_LIKE and not TEXT_SERIAL_FIRST <= whole <= TEXT_SERIAL_LAST:
+        raise ParseError(
+            "date_serial_text",
+            _(
+                "'%(value)s' is not a date SIGAP can read: numbers are read as Excel day "
+                "numbers only for dates from 1950 to 2100. Write the date like 12/03/2024."
+            ),
+            {"value": text},
+        )
+    return from_excel_serial(float(text.replace(",", ".")))
+
+
+def _month_number(name: str) -> int:
+    month = MONTH_NAMES.get(name)
+    if month is None:
+        raise ParseError("date_month_name", _("'%(name)s' is not a month name."), {"name": name})
+    return month
+
+
+def _year(text: str, month: int, day: int, today: date | None, past_only: bool) -> int:
     number = int(text)
-    return expand_two_digit_year(number, month, day, today) if len(text) == 2 else number
+    if len(text) == 2:
+        return expand_two_digit_year(number, month, day, today, past_only=past_only)
+    return number
 
 
-def _day_first(day: int, month: int, year_text: str, today: date | None) -> date:
+def _day_first(
+    day: int, month: int, year_text: str, today: date | None, past_only: bool = False
+) -> date:
     if not 1 <= month <= 12:
         raise ParseError(
             "date_month",
             _("There is no month %(month)d; dates are read day first, as in 31/12/2024."),
             {"month": month},
         )
-    return build_date(_year(year_text, month, day, today), month, day)
+    return build_date(_year(year_text, month, day, today, past_only), month, day)
 
 
-def _parse_text(text: str, today: date | None) -> date:
+def _parse_text(text: str, today: date | None, past_only: bool) -> date:
     folded = " ".join(fold(text).split())
     weekday: int | None = None
     prefix = _WEEKDAY_PREFIX.match(folded)
@@ -148,16 +217,24 @@ def _parse_text(text: str, today: date | None) -> date:
     if match := _ISO.fullmatch(folded):
         result = build_date(int(match[1]), int(match[3]), int(match[4]))
     elif match := _NUMERIC.fullmatch(folded):
-        result = _day_first(int(match[1]), int(match[3]), match[4], today)
+        result = _day_first(int(match[1]), int(match[3]), match[4], today, past_only)
     elif match := _NAMED.fullmatch(folded):
-        month = MONTH_NAMES.get(match[2])
-        if month is None:
-            raise ParseError(
-                "date_month_name", _("'%(name)s' is not a month name."), {"name": match[2]}
-            )
-        result = _day_first(int(match[1]), month, match[3], today)
+        result = _day_first(int(match[1]), _month_number(match[2]), match[3], today, past_only)
+    elif match := _MONTH_FIRST.fullmatch(folded):
+        result = build_date(int(match[3]), _month_number(match[1]), int(match[2]))
+    elif match := _COMPACT.fullmatch(folded):
+        result = _day_first(int(match[1]), int(match[2]), match[3], today)
+    elif _COMPACT_SHORT.fullmatch(folded):
+        raise ParseError(
+            "date_compact",
+            _(
+                "'%(value)s' can be read as more than one date; write it with separators "
+                "and a four-digit year, like 12/03/2024."
+            ),
+            {"value": folded},
+        )
     elif weekday is None and (match := _SERIAL.fullmatch(folded)):
-        return from_excel_serial(float(folded.replace(",", ".")))
+        return _serial_text(folded, int(match[1]))
     else:
         raise ParseError(
             "date_format",
@@ -179,15 +256,18 @@ def _parse_text(text: str, today: date | None) -> date:
     return result
 
 
-def parse_date(
-    value: str | date | datetime | int | float | None, *, today: date | None = None
-) -> date:
+def parse_date(value: object, *, today: date | None = None, past_only: bool = False) -> date:
     """Read a date from a form field or spreadsheet cell.
 
-    Accepts ``date``/``datetime`` objects (typed cells), Excel serial numbers (numbers or digit
-    strings), ``12/03/2024``, ``12-03-2024``, ``12.03.2024``, ``2024-03-12``, ``12 Maret 2024``,
-    ``12 Mar 2024``, ``12-Mar-24`` and the same with an optional day name in front or a time
-    of day after (dropped). ``today`` decides the century of two-digit years (for tests).
+    Accepts ``date``/``datetime`` objects (typed cells), Excel serial numbers (int, float or
+    Decimal cells, and digit strings for dates from 1950 to 2100), ``12/03/2024``,
+    ``12-03-2024``, ``12.03.2024``, ``12032024``, ``2024-03-12``, ``12 Maret 2024``,
+    ``12 Mar 2024``, ``12-Mar-24``, ``March 12, 2024`` and the same with an optional day name in
+    front or a time of day after (dropped, with any offset: the date is taken as written).
+    Other kinds of value (a time of day, a duration) are refused with ``unsupported_value``.
+
+    ``past_only`` is for birth dates: a two-digit year is then never in the future. ``today``
+    decides the century of two-digit years (for tests).
     """
     if value is None:
         raise empty_value()
@@ -195,13 +275,10 @@ def parse_date(
         return value.date()
     if isinstance(value, date):
         return value
-    if isinstance(value, bool):
-        raise ParseError(
-            "date_format",
-            _("This is not a date SIGAP can read; write it like 12/03/2024 or 12 Maret 2024."),
-        )
-    if isinstance(value, int | float):
-        return from_excel_serial(value)
+    if is_number(value):
+        return from_excel_serial(_serial_of_number(value))
+    if not isinstance(value, str):
+        raise unsupported_value(value)
     if not value.strip():
         raise empty_value()
-    return _parse_text(value, today)
+    return _parse_text(value, today, past_only)

@@ -9,13 +9,15 @@ Django form as a ``ValidationError``.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-__all__ = ["AmbiguousValue", "Message", "ParseError", "empty_value"]
+__all__ = ["AmbiguousValue", "Message", "ParseError", "empty_value", "unsupported_value"]
 
 if TYPE_CHECKING:
     from django.utils.functional import _StrOrPromise as Message
@@ -70,3 +72,33 @@ class AmbiguousValue(ParseError):
 def empty_value() -> ParseError:
     """The shared error for a blank cell or field: callers decide whether blank is allowed."""
     return ParseError("empty", _("No value was given."))
+
+
+# Names for the kinds of cell values, for officers; checked in order (bool is an int, datetime
+# a date). Other types are named by their Python type.
+_KINDS: tuple[tuple[type | tuple[type, ...], Message], ...] = (
+    (bool, _("yes/no")),
+    ((int, float, Decimal), _("number")),
+    (datetime, _("date and time")),
+    (date, _("date")),
+    (time, _("time of day")),
+    (timedelta, _("duration")),
+)
+
+
+def value_kind(value: object) -> Message:
+    """What kind of value ``value`` is, in words an officer knows ("number", "time of day")."""
+    for types, label in _KINDS:
+        if isinstance(value, types):
+            return label
+    return type(value).__name__
+
+
+def unsupported_value(value: object) -> ParseError:
+    """The error for a cell of a type a parser cannot read (a time of day in a date column, a
+    number as a country): one row is refused instead of an AttributeError stopping the import."""
+    return ParseError(
+        "unsupported_value",
+        _("This kind of value (%(kind)s) cannot be read here."),
+        {"kind": value_kind(value)},
+    )

@@ -15,8 +15,9 @@ from datetime import date
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
+from sigap.core.parsing._cells import is_number
 from sigap.core.parsing.dates import expand_two_digit_year
-from sigap.core.parsing.errors import ParseError, empty_value
+from sigap.core.parsing.errors import ParseError, empty_value, unsupported_value
 from sigap.core.parsing.regions import RegionIndex, default_index
 from sigap.core.parsing.sex import Sex
 
@@ -56,7 +57,7 @@ def _excel_error() -> ParseError:
 
 
 def parse_nik(
-    text: str | int | float | None,
+    text: object,
     *,
     today: date | None = None,
     index: RegionIndex | None = None,
@@ -64,16 +65,19 @@ def parse_nik(
     """Check a NIK and split it into its parts.
 
     Spaces, dots, dashes and Excel's leading apostrophe (its "this is text" marker) are
-    ignored. Numbers (int or float cells) and scientific notation are refused: they come from
-    Excel, which has already destroyed the last digit. The province and regency must exist in
+    ignored. Numbers (int, float or Decimal cells) and scientific notation are refused: they
+    come from Excel, which has already destroyed the last digit. The birth year is never in the
+    future (``past_only`` in ``expand_two_digit_year``). The province and regency must exist in
     the region data; the district is not checked against it, because a NIK keeps the code of
     the district where it was issued, which may since have been split or renumbered.
     ``today`` decides the century of the birth year (for tests); ``index`` the region data.
     """
+    if is_number(text):
+        raise _excel_error()
     if text is None:
         raise empty_value()
-    if isinstance(text, int | float):
-        raise _excel_error()
+    if not isinstance(text, str):
+        raise unsupported_value(text)
     raw = text.strip().lstrip(_LEADING_TEXT_MARKS).strip()
     if not raw:
         raise empty_value()
@@ -127,7 +131,7 @@ def parse_nik(
             _("The NIK's birth month %(month)s is not valid."),
             {"month": digits[8:10]},
         )
-    year = expand_two_digit_year(yy, month, day, today)
+    year = expand_two_digit_year(yy, month, day, today, past_only=True)
     try:
         birth_date = date(year, month, day)
     except ValueError:

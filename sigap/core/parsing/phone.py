@@ -2,18 +2,22 @@
 
 Indonesian numbers are written ``0812-3456-7890`` nationally, ``+62 812 3456 7890``
 internationally, often ``62812...`` without the plus, and landlines as ``(0511) 3271234``.
-Storing one form lets SIGAP find the same person's number however it was written.
+Storing one form lets SIGAP find the same person's number however it was written. A number
+cell from Excel has lost its leading 0 (``81234567890``): read as a national number without its
+trunk prefix, which ``phonenumbers`` accepts, it gives the same result as ``081234567890``.
 """
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 import phonenumbers
 from django.utils.translation import gettext_lazy as _
 from phonenumbers import NumberParseException, PhoneNumber, PhoneNumberFormat, ValidationResult
 
-from sigap.core.parsing.errors import ParseError, empty_value
+from sigap.core.parsing._cells import is_number, number_text
+from sigap.core.parsing.errors import ParseError, empty_value, unsupported_value
 
 _ALLOWED = re.compile(r"\(?\+?[\d\s().\-]+")
 _SEVERAL = re.compile(r"\d.*[/,;&].*\d|\d.*\b(?:dan|atau|and|or)\b.*\d", re.IGNORECASE)
@@ -40,6 +44,18 @@ def _reason(attempt: PhoneNumber | NumberParseException) -> int:
     return reason
 
 
+def _not_a_number() -> ParseError:
+    return ParseError("phone_invalid", _("This is not a valid phone number."))
+
+
+def _number_digits(value: int | float | Decimal) -> str:
+    """The digits of a number cell; a fraction or a minus sign cannot be part of a phone."""
+    digits = number_text(value)
+    if digits is None or not digits.isdigit():
+        raise _not_a_number()
+    return digits
+
+
 def _invalid(attempt: PhoneNumber | NumberParseException) -> ParseError:
     reason = _reason(attempt)
     if reason == ValidationResult.TOO_SHORT:
@@ -50,18 +66,25 @@ def _invalid(attempt: PhoneNumber | NumberParseException) -> ParseError:
         return ParseError(
             "phone_country_code", _("This phone number starts with an unknown country code.")
         )
-    return ParseError("phone_invalid", _("This is not a valid phone number."))
+    return _not_a_number()
 
 
-def parse_phone(text: str | None, region: str = "ID") -> str:
+def parse_phone(text: object, region: str = "ID") -> str:
     """The E.164 form of a phone number written in any usual way.
 
     Spaces, dashes, dots and brackets are ignored; ``00`` before a country code counts as
     ``+``. A number without ``+`` that starts with the country code of ``region`` (``62...``)
     is read as international, otherwise as national. The result must be a valid number by the
     ``phonenumbers`` metadata; a cell holding two numbers is refused rather than cut short.
+    A number cell (int, or a float or Decimal without a fraction) is read as its digits.
     """
-    if text is None or not text.strip():
+    if is_number(text):
+        text = _number_digits(text)
+    if text is None:
+        raise empty_value()
+    if not isinstance(text, str):
+        raise unsupported_value(text)
+    if not text.strip():
         raise empty_value()
     raw = text.strip()
     if not _ALLOWED.fullmatch(raw):
@@ -75,7 +98,7 @@ def parse_phone(text: str | None, region: str = "ID") -> str:
         )
     digits = _NON_DIGIT.sub("", raw)
     if not digits:
-        raise ParseError("phone_invalid", _("This is not a valid phone number."))
+        raise _not_a_number()
 
     country_code = str(phonenumbers.country_code_for_region(region))
     if raw.lstrip("( ").startswith("+"):

@@ -16,16 +16,18 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal, cast
 
 from django.utils.translation import gettext_lazy as _
 
+from sigap.core.parsing._cells import is_number, number_text
 from sigap.core.parsing._text import words
-from sigap.core.parsing.errors import AmbiguousValue, ParseError, empty_value
+from sigap.core.parsing.errors import AmbiguousValue, ParseError, empty_value, unsupported_value
 from sigap.core.reference import WILAYAH_CSV
 
 Level = Literal["province", "regency", "district", "village"]
@@ -101,7 +103,7 @@ _PREFIXES: dict[str, tuple[Level, Kind | None]] = {
 }
 _ADMINISTRASI = {"administrasi", "adm"}
 _COUNTRY_WORDS = {"indonesia", "ri", "nkri"}
-_FIRST_KOTA_NUMBER = 71  # regency codes 01-69 are kabupaten, 71-99 kota
+FIRST_KOTA_NUMBER = 71  # regency codes 01-69 are kabupaten, 71-99 kota
 
 _CODE_LIKE = re.compile(r"[\d.\s]+")
 _DOTTED_CODE = re.compile(r"\d{2}(?:\.\d{2}(?:\.\d{2}(?:\.\d{4})?)?)?")
@@ -158,17 +160,46 @@ def name_key(name: str, level: Level) -> str:
     return "".join(tokens)
 
 
+def is_kota_code(code: str) -> bool:
+    """True if ``code`` (dotted or not) is a regency code numbered 71-99, which Kemendagri gives
+    to cities (kota); 01-69 are kabupaten. False for any other code, and for provinces,
+    districts and villages. The one place this rule is written, for the parsers and the models.
+    """
+    dotted = normalise_code(code)
+    if dotted is None:
+        return False
+    segments = dotted.split(".")
+    return len(segments) == 2 and int(segments[1]) >= FIRST_KOTA_NUMBER
+
+
 def _kind(code: str) -> Kind | None:
-    segments = code.split(".")
-    if len(segments) != 2:
+    if code.count(".") != 1:
         return None
-    return "kota" if int(segments[1]) >= _FIRST_KOTA_NUMBER else "kabupaten"
+    return "kota" if is_kota_code(code) else "kabupaten"
 
 
 def _not_found(text: str) -> ParseError:
     return ParseError(
         "region_not_found", _("Region '%(text)s' was not found."), {"text": text.strip()}
     )
+
+
+def _code_format_error(text: str) -> ParseError:
+    return ParseError(
+        "region_code_format",
+        _("'%(text)s' is not a region code; codes look like 63, 63.03, 63.03.01 or 63.03.01.2001."),
+        {"text": text.strip()},
+    )
+
+
+def code_from_number(value: int | float | Decimal) -> str:
+    """The code text in a number cell: 6303 is ``6303``, and 63.1 is ``63.10``, because Excel
+    drops the trailing zero of 63.10 (63.01 stays 63.01, so nothing else can be meant)."""
+    text = number_text(value)
+    if text is None or text.startswith("-"):
+        raise _code_format_error(str(value))
+    whole, dot, fraction = text.partition(".")
+    return f"{whole}.{fraction.ljust(2, '0')}" if dot else whole
 
 
 class RegionIndex:
@@ -241,14 +272,7 @@ class RegionIndex:
     def _code_like(self, text: str, within: str | None, strict: bool) -> RegionRef:
         dotted = normalise_code(text)
         if dotted is None:
-            raise ParseError(
-                "region_code_format",
-                _(
-                    "'%(text)s' is not a region code; codes look like 63, 63.03, 63.03.01 "
-                    "or 63.03.01.2001."
-                ),
-                {"text": text.strip()},
-            )
+            raise _code_format_error(text)
         if dotted not in self._regions:
             raise ParseError(
                 "region_code_unknown",
@@ -330,13 +354,36 @@ class RegionIndex:
             candidates=[(ref.code, label) for ref, label in zip(candidates, labels, strict=True)],
         )
 
+    def named_at(
+        self, text: str, levels: Collection[Level] = ("province", "regency")
+    ) -> list[RegionRef]:
+        """Regions at ``levels`` that ``text`` names, with or without its prefix ("Kota Batam",
+        "Batam", "Kalsel"): whether a name is a place in Indonesia at all, without the
+        ambiguity and context rules of ``resolve``."""
+        tokens = _expanded_words(text)
+        keys = {"".join(tokens)}
+        if tokens and tokens[0] in _PREFIXES:
+            rest = tokens[1:]
+            if rest and rest[0] in _ADMINISTRASI:
+                rest = rest[1:]
+            keys.add("".join(rest))
+        return [
+            ref for key in sorted(keys) if key for ref in self.named(key) if ref.level in levels
+        ]
+
     def _named_as_a_whole(self, text: str) -> bool:
         """True if a text with commas or brackets is itself a region's name."""
         return bool(self._by_key.get("".join(_expanded_words(text))))
 
-    def resolve(self, text: str | None, within: str | None = None) -> RegionRef:
+    def resolve(self, text: object, within: str | None = None) -> RegionRef:
         """See ``resolve_region``."""
-        if not text or not text.strip():
+        if is_number(text):
+            text = code_from_number(text)
+        if text is None:
+            raise empty_value()
+        if not isinstance(text, str):
+            raise unsupported_value(text)
+        if not text.strip():
             raise empty_value()
         context = None
         if within is not None:
@@ -368,7 +415,7 @@ def _or_default(index: RegionIndex | None) -> RegionIndex:
 
 
 def resolve_region(
-    text: str | None, within: str | None = None, *, index: RegionIndex | None = None
+    text: object, within: str | None = None, *, index: RegionIndex | None = None
 ) -> RegionRef:
     """The region meant by a name or code as officers write it.
 
@@ -378,7 +425,8 @@ def resolve_region(
     both a regency and a district inside it means the regency. In "Martapura, Kab. Banjar" each
     part is resolved inside the part to its right. ``within`` (a region code) makes regions
     inside it win over others of the same name. Raises ``AmbiguousValue`` when several regions
-    still fit, and ``ParseError`` when none does.
+    still fit, and ``ParseError`` when none does. A number cell is read as a code (6303 is
+    63.03, 63.1 is 63.10); other kinds of value are refused with ``unsupported_value``.
     """
     return _or_default(index).resolve(text, within)
 

@@ -7,8 +7,9 @@ from typing import Literal
 
 from django.utils.translation import gettext_lazy as _
 
+from sigap.core.parsing._cells import is_number, number_text
 from sigap.core.parsing._text import fold
-from sigap.core.parsing.errors import ParseError, empty_value
+from sigap.core.parsing.errors import ParseError, empty_value, unsupported_value
 
 Sex = Literal["M", "F"]
 
@@ -23,11 +24,17 @@ SEX_WORDS: dict[str, Sex] = {
 _TOKEN = re.compile(r"[a-z0-9]+")
 
 
-def parse_sex(text: str | None) -> Sex:
+def parse_sex(text: object) -> Sex:
     """``"M"`` or ``"F"`` from L, LK, Laki-laki, Pria, P, PR, Perempuan, Wanita, M, F, Male,
     Female and the like. A value naming both (the header "L/P" copied into a cell) is refused
-    rather than guessed."""
-    if text is None or not text.strip():
+    rather than guessed, and so are numeric codes (1/2): files do not agree on what they mean."""
+    if is_number(text):
+        text = number_text(text) or str(text)
+    if text is None:
+        raise empty_value()
+    if not isinstance(text, str):
+        raise unsupported_value(text)
+    if not text.strip():
         raise empty_value()
     tokens = _TOKEN.findall(fold(text))
     whole = "".join(tokens)

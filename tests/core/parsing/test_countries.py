@@ -1,14 +1,26 @@
 from __future__ import annotations
 
+from datetime import time
+
 import pycountry
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sigap.core.parsing import AmbiguousValue, ParseError, country_name, resolve_country
-from tests.core.parsing.helpers import rendered
+from sigap.core.parsing import (
+    AmbiguousValue,
+    ParseError,
+    RegionIndex,
+    country_name,
+    resolve_country,
+)
+from sigap.core.parsing._text import loose_key
+from sigap.core.parsing.countries import ALIASES_OVER_CODES, COUNTRY_ALIASES
+from tests.core.parsing.helpers import any_cell, rendered
 
 ALPHA_2_CODES = sorted(country.alpha_2 for country in pycountry.countries)
+# Codes that are read as what they mean in Indonesian instead ("AS" is Amerika Serikat).
+CODES_READ_AS_CODES = [code for code in ALPHA_2_CODES if code not in ALIASES_OVER_CODES]
 
 
 @pytest.mark.parametrize(
@@ -69,7 +81,30 @@ ALPHA_2_CODES = sorted(country.alpha_2 for country in pycountry.countries)
         ("Belanda", "NL"),
         ("the Netherlands", "NL"),
         ("Amerika Serikat", "US"),
+        ("Amerika Serikat (AS)", "US"),
+        ("AS", "US"),
+        ("as", "US"),
+        ("A.S.", "US"),
         ("USA", "US"),
+        ("American Samoa", "AS"),
+        ("ASM", "AS"),
+        ("Republic of Korea", "KR"),
+        ("Republik Korea", "KR"),
+        ("Korea, Republic of", "KR"),
+        ("Hongkong SAR", "HK"),
+        ("Hong Kong SAR", "HK"),
+        ("Hong Kong (SAR)", "HK"),
+        ("Malaysia Timur", "MY"),
+        ("Malaysia Barat", "MY"),
+        ("Sabah, Malaysia Timur", "MY"),
+        ("Taiwan ROC", "TW"),
+        ("Taiwan (ROC)", "TW"),
+        ("Taipei, Taiwan (ROC)", "TW"),
+        ("Republic of China (Taiwan)", "TW"),
+        ("People's Republic of China", "CN"),
+        ("Kowloon, Hong Kong (SAR)", "HK"),
+        ("Macau SAR", "MO"),
+        ("Batam, Indonesia", "ID"),
         ("Inggris", "GB"),
         ("UK", "GB"),
         ("Tiongkok", "CN"),
@@ -113,14 +148,61 @@ def test_korea_alone_is_ambiguous() -> None:
         ("XX", "country_not_found"),
         ("Dubai, Malaysia", "country_conflict"),
         ("Korea", "country_ambiguous"),
+        ("SAR", "country_ambiguous"),
+        ("Batam / Johor", "country_indonesian_place"),
+        ("Batam", "country_indonesian_place"),
+        ("Kota Batam, Kepri", "country_indonesian_place"),
+        ("Nunukan - Tawau", "country_indonesian_place"),
+        ("Kab. Banjar", "country_indonesian_place"),
+        ("Jakarta, Dubai", "country_indonesian_place"),
+        ("Gotham, Malaysia", "country_part_not_found"),
+        ("Martapura / Dubai", "country_part_not_found"),  # a district name: not a known place
+        (63, "unsupported_value"),
+        (True, "unsupported_value"),
+        (time(10, 0), "unsupported_value"),
     ],
 )
-def test_it_rejects_what_is_not_a_country_with_a_reason(text: str | None, code: str) -> None:
+def test_it_rejects_what_is_not_a_country_with_a_reason(text: object, code: str) -> None:
     with pytest.raises(ParseError) as excinfo:
         resolve_country(text)
 
     assert excinfo.value.code == code
     rendered(excinfo.value)
+
+
+def test_it_says_which_part_is_a_place_in_indonesia() -> None:
+    with pytest.raises(ParseError) as excinfo:
+        resolve_country("Batam / Johor")
+
+    assert rendered(excinfo.value) == "'Batam' is a place in Indonesia, not a destination country."
+
+
+def test_it_says_which_part_it_does_not_know() -> None:
+    with pytest.raises(ParseError) as excinfo:
+        resolve_country("Gotham, Malaysia")
+
+    assert rendered(excinfo.value) == (
+        "'Gotham' in 'Gotham, Malaysia' is neither a country nor a known place abroad."
+    )
+
+
+def test_it_tells_indonesian_places_by_the_given_region_index() -> None:
+    index = RegionIndex([("21", "Kepulauan Riau", "province", None)])
+
+    with pytest.raises(ParseError) as excinfo:
+        resolve_country("Kepulauan Riau / Johor", index=index)
+    assert excinfo.value.code == "country_indonesian_place"
+    with pytest.raises(ParseError) as excinfo:
+        resolve_country("Batam / Johor", index=index)
+    assert excinfo.value.code == "country_part_not_found"
+
+
+def test_no_alias_shadows_an_iso_code_unless_it_is_meant_to() -> None:
+    codes = {loose_key(code) for country in pycountry.countries
+             for code in (country.alpha_2, country.alpha_3)}  # fmt: skip
+    colliding = {alias for alias in COUNTRY_ALIASES if loose_key(alias) in codes}
+
+    assert colliding - {"USA"} == set(ALIASES_OVER_CODES)  # "USA" is the code of US itself
 
 
 def test_it_says_which_country_was_not_recognised() -> None:
@@ -134,9 +216,9 @@ def test_it_says_which_country_was_not_recognised() -> None:
 def test_every_country_resolves_from_its_codes_and_names(alpha_2: str) -> None:
     country = pycountry.countries.get(alpha_2=alpha_2)
     assert country is not None
+    codes = [alpha_2, alpha_2.lower()] if alpha_2 in CODES_READ_AS_CODES else []
     forms = [
-        alpha_2,
-        alpha_2.lower(),
+        *codes,
         country.alpha_3,
         country.name,
         country.name.upper(),
@@ -181,16 +263,16 @@ def test_naming_an_unknown_country_code_is_a_lookup_error() -> None:
         country_name("XX", "en")
 
 
-@given(st.text(max_size=30))
-def test_any_text_gives_a_country_code_or_a_parse_error(text: str) -> None:
+@given(st.one_of(st.text(max_size=30), any_cell))
+def test_any_cell_value_gives_a_country_code_or_a_parse_error(value: object) -> None:
     try:
-        code = resolve_country(text)
+        code = resolve_country(value)
     except ParseError as error:
         rendered(error)
     else:
         assert code in ALPHA_2_CODES
 
 
-@given(st.sampled_from(ALPHA_2_CODES), st.sampled_from(["", " ", ".", "  "]))
+@given(st.sampled_from(CODES_READ_AS_CODES), st.sampled_from(["", " ", ".", "  "]))
 def test_padding_and_dots_around_a_code_do_not_matter(alpha_2: str, padding: str) -> None:
     assert resolve_country(f"{padding}{alpha_2}{padding}") == alpha_2

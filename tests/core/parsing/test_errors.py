@@ -1,12 +1,16 @@
 from __future__ import annotations
 
 import pickle
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 
+import pytest
 from django.core.exceptions import ValidationError
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from sigap.core.parsing import AmbiguousValue, ParseError
+from sigap.core.parsing.errors import unsupported_value
 
 
 def test_a_parse_error_is_a_value_error_with_a_code_and_a_lazy_message() -> None:
@@ -74,3 +78,25 @@ def test_errors_survive_pickling() -> None:
     assert (copy.code, copy.params, str(copy)) == (error.code, error.params, str(error))
     assert ambiguous_copy.candidates == [("KR", "South Korea")]
     assert ambiguous_copy.params == {"a": 1}
+
+
+@pytest.mark.parametrize(
+    ("value", "kind"),
+    [
+        (True, "yes/no"),
+        (5, "number"),
+        (5.5, "number"),
+        (Decimal("5"), "number"),
+        (datetime(2024, 3, 12, 10, 0), "date and time"),  # noqa: DTZ001
+        (date(2024, 3, 12), "date"),
+        (time(10, 0), "time of day"),
+        (timedelta(hours=1), "duration"),
+        (b"x", "bytes"),
+    ],
+)
+def test_an_unsupported_value_is_named_by_its_kind(value: object, kind: str) -> None:
+    error = unsupported_value(value)
+
+    assert error.code == "unsupported_value"
+    assert str(error) == f"This kind of value ({kind}) cannot be read here."
+    assert pickle.loads(pickle.dumps(error)).params == error.params  # noqa: S301

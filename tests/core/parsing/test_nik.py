@@ -1,29 +1,25 @@
 from __future__ import annotations
 
-from datetime import date, timedelta
+import random
+from datetime import date, time, timedelta
+from decimal import Decimal
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sigap.core.parsing import Nik, ParseError, RegionIndex, default_index, parse_nik
-from tests.core.parsing.helpers import rendered
+from sigap.core.parsing import Nik, ParseError, RegionIndex, parse_date, parse_nik
+from sigap.core.synthetic import districts_of, synthetic_nik
+from tests.core.parsing.helpers import any_cell, rendered
 
 TODAY = date(2025, 6, 1)
 # Aluh Aluh, Kabupaten Banjar; a woman born 12 March 1990 (day 12 + 40 = 52); serial 0001.
 VALID = "6303015203900001"
 
-KALSEL_DISTRICTS = sorted(
-    code
-    for code in (f"63.{r:02d}.{d:02d}" for r in [*range(1, 12), 71, 72] for d in range(1, 30))
-    if code in default_index()
+KALSEL_DISTRICTS = districts_of("63")
+LAST_CENTURY = st.dates(
+    min_value=TODAY - timedelta(days=36524) + timedelta(days=1), max_value=TODAY
 )
-
-
-def make_nik(district_code: str, birth_date: date, sex: str, serial: int) -> str:
-    day = birth_date.day + (40 if sex == "F" else 0)
-    yy = birth_date.year % 100
-    return f"{district_code.replace('.', '')}{day:02d}{birth_date.month:02d}{yy:02d}{serial:04d}"
 
 
 def test_it_reads_the_region_birth_date_sex_and_serial_of_a_nik() -> None:
@@ -75,9 +71,12 @@ def test_it_ignores_spaces_dots_dashes_and_excels_text_marker(text: str) -> None
         "6.30302E + 15",
         "6303015203900001.0",
         "6303015203900000,00",
+        Decimal("6303015203900001"),
+        Decimal("6.303015203900001E+15"),
+        Decimal("NaN"),
     ],
 )
-def test_it_rejects_a_nik_mangled_by_excel(value: str | int | float) -> None:
+def test_it_rejects_a_nik_mangled_by_excel(value: str | int | float | Decimal) -> None:
     with pytest.raises(ParseError) as excinfo:
         parse_nik(value, today=TODAY)
 
@@ -112,9 +111,12 @@ def test_it_rejects_a_nik_mangled_by_excel(value: str | int | float) -> None:
         ("6303017104900001", "nik_birth_date"),
         ("6303012902010001", "nik_birth_date"),
         ("6303015203900000", "nik_serial"),
+        (True, "unsupported_value"),
+        (time(10, 0), "unsupported_value"),
+        (date(1990, 3, 12), "unsupported_value"),
     ],
 )
-def test_it_rejects_an_invalid_nik_with_a_reason(text: str | None, code: str) -> None:
+def test_it_rejects_an_invalid_nik_with_a_reason(text: object, code: str) -> None:
     with pytest.raises(ParseError) as excinfo:
         parse_nik(text, today=TODAY)
 
@@ -190,23 +192,40 @@ def test_it_checks_the_province_and_regency_against_the_given_region_index() -> 
 
 @given(
     district=st.sampled_from(KALSEL_DISTRICTS),
-    birth_date=st.dates(
-        min_value=TODAY - timedelta(days=36524) + timedelta(days=1), max_value=TODAY
-    ),
+    birth_date=LAST_CENTURY,
     sex=st.sampled_from(["M", "F"]),
-    serial=st.integers(min_value=1, max_value=9999),
+    rng=st.randoms(use_true_random=False),
 )
 def test_any_well_formed_nik_parses_back_to_its_parts(
-    district: str, birth_date: date, sex: str, serial: int
+    district: str, birth_date: date, sex: str, rng: random.Random
 ) -> None:
-    nik = parse_nik(make_nik(district, birth_date, sex, serial), today=TODAY)
+    text = synthetic_nik(rng, district, birth_date, sex)
 
+    nik = parse_nik(text, today=TODAY)
+
+    assert nik.value == text
     assert nik.district_code == district
     assert nik.regency_code == district[:5]
     assert nik.province_code == "63"
     assert nik.birth_date == birth_date
     assert nik.sex == sex
-    assert nik.serial == f"{serial:04d}"
+    assert nik.serial == text[12:] != "0000"
+
+
+@given(
+    birth_date=st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)),
+    today=st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)),
+    rng=st.randoms(use_true_random=False),
+)
+def test_the_nik_places_its_birth_year_like_a_two_digit_birth_date_column(
+    birth_date: date, today: date, rng: random.Random
+) -> None:
+    # One century rule for both: what an officer types in a birth-date column as 12/03/90
+    # must give the same year as the birth date in the NIK.
+    nik = parse_nik(synthetic_nik(rng, "63.03.01", birth_date, "M"), today=today)
+
+    assert nik.birth_date == parse_date(f"{birth_date:%d/%m/%y}", today=today, past_only=True)
+    assert nik.birth_date <= today
 
 
 @given(
@@ -223,10 +242,10 @@ def test_formatting_noise_does_not_change_the_result(
     assert parse_nik(text, today=TODAY) == parse_nik(VALID, today=TODAY)
 
 
-@given(st.text(max_size=40))
-def test_any_text_gives_a_nik_or_a_parse_error(text: str) -> None:
+@given(st.one_of(st.text(max_size=40), any_cell))
+def test_any_cell_value_gives_a_nik_or_a_parse_error(value: object) -> None:
     try:
-        nik = parse_nik(text, today=TODAY)
+        nik = parse_nik(value, today=TODAY)
     except ParseError as error:
         rendered(error)
     else:

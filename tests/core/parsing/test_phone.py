@@ -1,12 +1,15 @@
 from __future__ import annotations
 
+from datetime import time
+from decimal import Decimal
+
 import phonenumbers
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from sigap.core.parsing import ParseError, parse_phone
-from tests.core.parsing.helpers import rendered
+from tests.core.parsing.helpers import any_cell, rendered
 
 
 @pytest.mark.parametrize(
@@ -47,6 +50,21 @@ def test_it_reads_landline_numbers_with_their_area_code(text: str, expected: str
     assert parse_phone(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (81234567890, "+6281234567890"),  # Excel dropped the leading 0
+        (6281234567890, "+6281234567890"),
+        (81234567890.0, "+6281234567890"),
+        (Decimal("81234567890"), "+6281234567890"),
+        (5113271234, "+625113271234"),
+        ("81234567890", "+6281234567890"),  # the same digits typed as text
+    ],
+)
+def test_a_number_cell_is_read_as_its_digits(value: object, expected: str) -> None:
+    assert parse_phone(value) == expected
+
+
 def test_62_without_a_plus_is_read_as_the_country_code() -> None:
     assert parse_phone("6285212345678") == "+6285212345678"
 
@@ -79,9 +97,17 @@ def test_it_reads_national_numbers_of_another_region_when_told() -> None:
         ("0812+3456", "phone_characters"),
         ("()", "phone_invalid"),
         ("0000000000", "phone_country_code"),
+        (-81234567890, "phone_invalid"),
+        (812345678.5, "phone_invalid"),
+        (float("nan"), "phone_invalid"),
+        (Decimal("sNaN"), "phone_invalid"),
+        (10**400, "phone_invalid"),
+        (811, "phone_too_short"),
+        (True, "unsupported_value"),
+        (time(10, 0), "unsupported_value"),
     ],
 )
-def test_it_rejects_an_invalid_phone_number_with_a_reason(text: str | None, code: str) -> None:
+def test_it_rejects_an_invalid_phone_number_with_a_reason(text: object, code: str) -> None:
     with pytest.raises(ParseError) as excinfo:
         parse_phone(text)
 
@@ -111,10 +137,30 @@ def test_any_valid_mobile_number_gives_the_same_e164_however_it_is_written(
     assert parse_phone(form + spaced) == "+62" + national
 
 
-@given(st.text(max_size=25))
-def test_any_text_gives_an_e164_number_or_a_parse_error(text: str) -> None:
+def test_it_names_the_kind_of_value_it_cannot_read() -> None:
+    with pytest.raises(ParseError) as excinfo:
+        parse_phone(time(10, 0))
+
+    assert rendered(excinfo.value) == "This kind of value (time of day) cannot be read here."
+
+
+@given(
+    operator_digit=st.sampled_from("12356789"),
+    rest=st.text(alphabet="0123456789", min_size=7, max_size=10),
+)
+def test_a_mobile_number_cell_without_its_leading_zero_gives_the_same_e164(
+    operator_digit: str, rest: str
+) -> None:
+    national = "8" + operator_digit + rest
+    assume(phonenumbers.is_valid_number(phonenumbers.parse("0" + national, "ID")))
+
+    assert parse_phone(int(national)) == parse_phone("0" + national) == "+62" + national
+
+
+@given(st.one_of(st.text(max_size=25), any_cell))
+def test_any_cell_value_gives_an_e164_number_or_a_parse_error(value: object) -> None:
     try:
-        result = parse_phone(text)
+        result = parse_phone(value)
     except ParseError as error:
         rendered(error)
     else:

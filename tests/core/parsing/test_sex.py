@@ -1,12 +1,15 @@
 from __future__ import annotations
 
+from datetime import time
+from decimal import Decimal
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from sigap.core.parsing import ParseError, parse_sex
 from sigap.core.parsing.sex import SEX_WORDS
-from tests.core.parsing.helpers import rendered
+from tests.core.parsing.helpers import any_cell, rendered
 
 
 @pytest.mark.parametrize(
@@ -54,9 +57,15 @@ def test_it_reads_the_ways_of_writing_female(text: str) -> None:
         ("Lain-lain", "sex_unknown"),
         ("Pria?wanita", "sex_ambiguous"),
         ("Laki-laki dewasa", "sex_unknown"),
+        (1, "sex_unknown"),
+        (2.0, "sex_unknown"),
+        (Decimal("1"), "sex_unknown"),
+        (float("nan"), "sex_unknown"),
+        (True, "unsupported_value"),
+        (time(10, 0), "unsupported_value"),
     ],
 )
-def test_it_rejects_anything_else_rather_than_guess(text: str | None, code: str) -> None:
+def test_it_rejects_anything_else_rather_than_guess(text: object, code: str) -> None:
     with pytest.raises(ParseError) as excinfo:
         parse_sex(text)
 
@@ -71,6 +80,16 @@ def test_it_says_a_header_value_names_both_sexes() -> None:
     assert rendered(excinfo.value) == "'L/P' names both sexes; write L or P."
 
 
+def test_it_does_not_guess_what_a_number_code_means() -> None:
+    # Files that code sex as 1 and 2 do not agree which is which.
+    with pytest.raises(ParseError) as excinfo:
+        parse_sex(1.0)
+
+    assert rendered(excinfo.value) == (
+        "Sex '1' was not recognised; write L (laki-laki) or P (perempuan)."
+    )
+
+
 @given(
     st.sampled_from(sorted(SEX_WORDS)),
     st.sampled_from([str.lower, str.upper, str.title]),
@@ -82,10 +101,10 @@ def test_case_and_punctuation_do_not_change_the_result(word: str, case: object, 
     assert parse_sex(f"{extra}{case(word)}{extra}") == SEX_WORDS[word]
 
 
-@given(st.text(max_size=20))
-def test_any_text_gives_m_or_f_or_a_parse_error(text: str) -> None:
+@given(st.one_of(st.text(max_size=20), any_cell))
+def test_any_cell_value_gives_m_or_f_or_a_parse_error(value: object) -> None:
     try:
-        result = parse_sex(text)
+        result = parse_sex(value)
     except ParseError as error:
         rendered(error)
     else:
