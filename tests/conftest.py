@@ -130,6 +130,18 @@ def sign_in(client: Any, user: User) -> Any:
     return client
 
 
+def with_sudo(client: Any) -> Any:
+    """Mark the client's session as freshly re-confirmed (see core.sudo)."""
+    import time
+
+    from sigap.core.sudo import SESSION_KEY
+
+    session = client.session
+    session[SESSION_KEY] = time.time() + 600
+    session.save()
+    return client
+
+
 @pytest.fixture
 def run_command():
     """Run a management command and return (stdout, the JSON summary of its last line)."""

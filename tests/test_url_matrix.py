@@ -7,7 +7,7 @@ decision about who may reach it.
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from tests.conftest import make_persona, sign_in
+from tests.conftest import make_persona, sign_in, with_sudo
 
 PERSONAS = ["anonymous", "siti", "rahmadi", "normila", "fauzan", "aisyah", "admin", "tamu"]
 SIGNED_IN = {name: 200 for name in PERSONAS if name != "anonymous"}
@@ -34,6 +34,38 @@ MATRIX = {
     "core:audit_export": (
         {},
         "get",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 302)},
+    ),
+    # user management: administrators only; changes first ask to confirm it is you
+    "core:user_list": (
+        {},
+        "get",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "admin": 200},
+    ),
+    "core:user_create": ({}, "get", {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 302)}),
+    "core:user_detail": (
+        {"pk": "self"},
+        "get",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "admin": 200},
+    ),
+    "core:user_edit": (
+        {"pk": "self"},
+        "get",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 302)},
+    ),
+    "core:user_set_active": (
+        {"pk": "self"},
+        "post",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 302)},
+    ),
+    "core:user_reset_2fa": (
+        {"pk": "self"},
+        "post",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 302)},
+    ),
+    "core:user_transfer_work": (
+        {"pk": "self"},
+        "post",
         {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 302)},
     ),
     "core:region_lookup": ({}, "get", {"anonymous": LOGIN_REDIRECT, **SIGNED_IN}),
@@ -69,8 +101,30 @@ def client_for(client, persona):
 @pytest.mark.parametrize("url_name", sorted(MATRIX))
 def test_each_persona_gets_the_expected_status(client, persona, url_name):
     kwargs, method, expected = MATRIX[url_name]
-    response = getattr(client_for(client, persona), method)(reverse(url_name, kwargs=kwargs))
+    client = client_for(client, persona)
+    # "self": a record that exists (another persona's account), so 404 means "not yours"
+    target = make_persona("riduan")
+    kwargs = {key: target.pk if value == "self" else value for key, value in kwargs.items()}
+    response = getattr(client, method)(reverse(url_name, kwargs=kwargs))
     assert response.status_code == expected[persona]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("persona", [p for p in PERSONAS if p != "anonymous"])
+@pytest.mark.parametrize(
+    "url_name",
+    sorted(name for name, (_, method, _) in MATRIX.items() if name.startswith("core:user_")),
+)
+def test_after_confirming_only_the_admin_reaches_user_management(client, persona, url_name):
+    kwargs, method, _ = MATRIX[url_name]
+    with_sudo(client_for(client, persona))
+    target = make_persona("riduan")
+    kwargs = {key: target.pk if value == "self" else value for key, value in kwargs.items()}
+    response = getattr(client, method)(reverse(url_name, kwargs=kwargs))
+    if persona == "admin":
+        assert response.status_code in {200, 302}
+    else:
+        assert response.status_code == 404
 
 
 @pytest.mark.django_db

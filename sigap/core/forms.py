@@ -4,10 +4,12 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
-from sigap.core.models import Region, RegionLevel
+from sigap.core.models import Agency, Region, RegionLevel, User
+from sigap.core.parsing import ParseError, resolve_region
 
 
 class StyledFormMixin:
@@ -71,3 +73,71 @@ class RegionLookupForm(StyledFormMixin, forms.Form):
         assert isinstance(within, forms.ChoiceField)  # noqa: S101 - declared above
         within.choices = [("", _("All of Indonesia")), *((p.code, p.name) for p in provinces)]
         within.initial = settings.SIGAP_HOME_REGION
+
+
+class RegionField(forms.CharField):
+    """A region typed as a name, a nickname or a code ("HSU", "Kab. Banjar", "63.03"),
+    resolved inside the deployment's home province first; the parser's reason is the error."""
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, Region):
+            return f"{value.code} {value.name}"
+        if (
+            isinstance(value, str)
+            and value
+            and (region := Region.objects.filter(code=value).first())
+        ):
+            return f"{region.code} {region.name}"
+        return value
+
+    def clean(self, value: Any) -> Region | None:
+        text = super().clean(value)
+        if not text:
+            return None
+        code = text.split(" ", 1)[0] if text[:2].isdigit() else text
+        try:
+            ref = resolve_region(code, within=settings.SIGAP_HOME_REGION)
+        except ParseError as error:
+            raise error.as_validation_error() from None
+        region = Region.objects.filter(code=ref.code).first()
+        if region is None:
+            raise forms.ValidationError(_("This region is not in the reference data."))
+        return region
+
+
+class UserForm(StyledFormMixin, forms.ModelForm):
+    region = RegionField(
+        label=_("Work region"),
+        help_text=_('The region this user works in, e.g. "63" (whole province) or "HSU".'),
+    )
+    password = forms.CharField(
+        label=_("Initial password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("At least 12 characters. Give it to the user in person; they change it."),
+    )
+
+    class Meta:
+        model = User
+        fields = ("username", "first_name", "last_name", "email", "agency", "role", "region")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = Agency.objects.filter(is_active=True)  # type: ignore[attr-defined]
+        if self.instance.pk:
+            del self.fields["password"]
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        password_validation.validate_password(password, self.instance)
+        return str(password)
+
+
+class TransferWorkForm(StyledFormMixin, forms.Form):
+    to_user = forms.ModelChoiceField(
+        label=_("Hand the open work over to"), queryset=User.objects.none()
+    )
+
+    def __init__(self, *args: Any, from_user: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        colleagues = User.objects.filter(is_active=True, agency=from_user.agency)
+        self.fields["to_user"].queryset = colleagues.exclude(pk=from_user.pk)  # type: ignore[attr-defined]

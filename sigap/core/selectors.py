@@ -70,6 +70,14 @@ def home_actions(user: User) -> list[HomeAction]:
                 reverse("core:audit_list"),
             )
         )
+    if permits(user, User):
+        actions.append(
+            HomeAction(
+                _("Users"),
+                _("Create accounts, change roles, reset two-step login, hand over work."),
+                reverse("core:user_list"),
+            )
+        )
     if user.is_staff:
         actions.append(
             HomeAction(

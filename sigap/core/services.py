@@ -1,0 +1,83 @@
+"""Writes of the core app: user management. Each is atomic and audited."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from sigap.core import audit, reassign, twofactor
+from sigap.core.models import User
+
+USER_FIELDS = ("username", "first_name", "last_name", "email", "agency_id", "role", "region_id")
+
+
+def _snapshot(user: User) -> dict[str, Any]:
+    return {field: getattr(user, field) for field in USER_FIELDS}
+
+
+@transaction.atomic
+def user_create(*, actor: User, password: str, request: Any = None, **fields: Any) -> User:
+    user = User(**fields)
+    user.set_password(password)
+    user.save()
+    audit.record(
+        actor=actor,
+        action="user_create",
+        obj=user,
+        details={"changes": audit.changes({}, _snapshot(user))},
+        request=request,
+    )
+    return user
+
+
+@transaction.atomic
+def user_update(*, actor: User, user: User, request: Any = None, **changes: Any) -> User:
+    """Change a user's details; a change of role, agency or region is a `role_change`."""
+    before = _snapshot(user)
+    for field, value in changes.items():
+        setattr(user, field, value)
+    user.save()
+    diff = audit.changes(before, _snapshot(user))
+    if diff:
+        scope_changed = bool({"role", "agency_id", "region_id"} & set(diff))
+        audit.record(
+            actor=actor,
+            action="role_change" if scope_changed else "user_change",
+            obj=user,
+            details={"changes": diff},
+            request=request,
+        )
+    return user
+
+
+@transaction.atomic
+def user_set_active(*, actor: User, user: User, active: bool, request: Any = None) -> User:
+    if user.is_active != active:
+        user.is_active = active
+        user.save(update_fields=["is_active"])
+        action = "user_activate" if active else "user_deactivate"
+        audit.record(actor=actor, action=action, obj=user, request=request)
+    return user
+
+
+def user_reset_two_factor(*, actor: User, user: User, request: Any = None) -> None:
+    twofactor.two_factor_reset(actor=actor, user=user, request=request)
+
+
+@transaction.atomic
+def user_transfer_work(
+    *, actor: User, from_user: User, to_user: User, request: Any = None
+) -> dict[str, int]:
+    """Mutasi: move all of an officer's open work to another officer in one step."""
+    if from_user == to_user:
+        raise ValueError("same user")
+    moved = {kind: move(from_user, to_user) for kind, move in reassign.reassigners().items()}
+    audit.record(
+        actor=actor,
+        action="work_transfer",
+        obj=from_user,
+        details={"to_user": to_user.pk, "moved": moved},
+        request=request,
+    )
+    return moved
