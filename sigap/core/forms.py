@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -141,3 +142,20 @@ class TransferWorkForm(StyledFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         colleagues = User.objects.filter(is_active=True, agency=from_user.agency)
         self.fields["to_user"].queryset = colleagues.exclude(pk=from_user.pk)  # type: ignore[attr-defined]
+
+
+class ParsedField(forms.CharField):
+    """A text field read by one of the Indonesian parsers; the parser's reason is the error."""
+
+    def __init__(self, parser: Callable[[str], Any], **kwargs: Any) -> None:
+        self.parser = parser
+        super().__init__(**kwargs)
+
+    def clean(self, value: Any) -> Any:
+        text = super().clean(value)
+        if not text:
+            return None
+        try:
+            return self.parser(text)
+        except ParseError as error:
+            raise error.as_validation_error() from None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
@@ -48,9 +49,20 @@ def role_description(user: User) -> str | Promise:
     return ROLE_DESCRIPTIONS[user.role]
 
 
+# Capabilities add their home-page actions here (their apps may not be imported by core).
+_EXTRA_ACTIONS: list[Callable[[User], list[HomeAction]]] = []
+
+
+def register_home_actions(provider: Callable[[User], list[HomeAction]]) -> None:
+    _EXTRA_ACTIONS.append(provider)
+
+
 def home_actions(user: User) -> list[HomeAction]:
     """What this user can do, in the order they most often need it."""
-    actions = [
+    actions = []
+    for extra in _EXTRA_ACTIONS:
+        actions.extend(extra(user))
+    actions += [
         HomeAction(
             _("Find a region"),
             _("Look up a province, regency, district or village by name, nickname or code."),

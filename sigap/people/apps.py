@@ -8,4 +8,8 @@ class PeopleConfig(AppConfig):
     verbose_name = _("People")
 
     def ready(self) -> None:
+        from sigap.core.selectors import register_home_actions
         from sigap.people import access  # noqa: F401 - registers the access policy
+        from sigap.people.selectors import home_actions
+
+        register_home_actions(home_actions)

@@ -5,8 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Count, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-from sigap.core.access import Action, scope_of, scoped
+from sigap.core.access import Action, permits, scope_of, scoped
+from sigap.core.models import AuditEvent
+from sigap.core.selectors import HomeAction
 from sigap.people.access import shows_real_name
 from sigap.people.models import Person
 from sigap.people.services import name_index_keys, nik_index
@@ -37,3 +42,38 @@ def person_search(user: Any, *, nik: str = "", name: str = "") -> QuerySet[Perso
 def display_name(user: Any, person: Person) -> str:
     """What this user may see as the person's name: the name, or the pseudonym."""
     return person.full_name if shows_real_name(scope_of(user), person) else person.pseudonym
+
+
+def subject_access_export(person: Person) -> dict[str, Any]:
+    """What SIGAP holds on a person, for their access request (UU PDP 27/2022 art. 7): the
+    record itself and the history of who (which agency) did what with it, and when."""
+    fields = {
+        field.name: getattr(person, field.attname)
+        for field in person._meta.concrete_fields
+        if field.name not in {"nik_index", "created_by"}
+    }
+    history = [
+        {
+            "time": event.at.isoformat(),
+            "action": event.action,
+            "agency": str(event.actor.agency) if event.actor and event.actor.agency else "",
+        }
+        for event in AuditEvent.objects.filter(
+            object_type="people.person", object_id=str(person.pk)
+        )
+        .select_related("actor__agency")
+        .order_by("at")
+    ]
+    return {"person": fields, "history": history, "exported_at": timezone.now().isoformat()}
+
+
+def home_actions(user: Any) -> list[HomeAction]:
+    if not permits(user, Person):
+        return []
+    return [
+        HomeAction(
+            _("Persons"),
+            _("Victims, witnesses and others: find by NIK or name, register, consent."),
+            reverse("people:person_list"),
+        )
+    ]

@@ -77,8 +77,10 @@ def _refresh_name_keys(person: Person) -> None:
 
 def person_create(*, actor: User, request: Any = None, **fields: Any) -> Person:
     """Register a person. `agency` and `region` default to the actor's (the record's scope)."""
-    fields.setdefault("agency_id", actor.agency_id)
-    fields.setdefault("region_id", actor.region_id)
+    if "agency" not in fields:
+        fields.setdefault("agency_id", actor.agency_id)
+    if "region" not in fields:
+        fields.setdefault("region_id", actor.region_id)
     if fields.get("consent_services") or fields.get("consent_share"):
         fields.setdefault("consent_recorded_at", timezone.now())
     for attempt in range(5):
