@@ -243,6 +243,11 @@ EMAIL_USE_TLS = env_bool("SIGAP_EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = env_str("SIGAP_EMAIL_FROM", "SIGAP <sigap@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Retention (UU PDP 27/2022), in days; `sigap purge_expired` erases or anonymises older data.
+SIGAP_RETENTION_PERSON_DAYS = env_int("SIGAP_RETENTION_PERSON_DAYS", 3650, minimum=1)
+SIGAP_RETENTION_LOGIN_DAYS = env_int("SIGAP_RETENTION_LOGIN_DAYS", 90, minimum=1)
+SIGAP_RETENTION_TASK_DAYS = env_int("SIGAP_RETENTION_TASK_DAYS", 30, minimum=1)
+
 # Background work: the Django tasks API, stored in the database (no broker needed).
 TASKS = {
     "default": {

@@ -9,7 +9,7 @@ class PeopleConfig(AppConfig):
 
     def ready(self) -> None:
         from sigap.core.selectors import register_home_actions
-        from sigap.people import access  # noqa: F401 - registers the access policy
+        from sigap.people import access, retention  # noqa: F401 - register policy and rule
         from sigap.people.selectors import home_actions
 
         register_home_actions(home_actions)

@@ -76,6 +76,7 @@ class Person(models.Model):
     region = models.ForeignKey(
         Region, verbose_name=_("record region"), on_delete=models.PROTECT, related_name="+"
     )
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False

@@ -144,3 +144,28 @@ def age_on(person: Person, day: date) -> int | None:
         return None
     born = person.birth_date
     return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+@transaction.atomic
+def person_anonymise(*, actor: User, person: Person, request: Any = None) -> Person:
+    """Erase what identifies the person and keep what statistics need, coarsened: sex, birth
+    year, citizenship, home regency and the record's region."""
+    for field in SENSITIVE_FIELDS:
+        setattr(person, field, "")
+    person.nik_index = ""
+    if person.birth_date is not None:
+        person.birth_date = person.birth_date.replace(month=1, day=1)
+        person.birth_date_estimated = True
+    if person.home_region_id and len(person.home_region_id) > 5:
+        person.home_region_id = person.home_region_id[:5]
+    person.anonymised_at = timezone.now()
+    person.save()
+    person.name_keys.all().delete()
+    audit.record(
+        actor=actor,
+        action="anonymise",
+        obj=person,
+        details={"cleared": sorted(SENSITIVE_FIELDS)},
+        request=request,
+    )
+    return person
