@@ -110,11 +110,13 @@ def outsider(db: Any) -> User:
     return make_persona("tamu")
 
 
-def totp_code(device: Any) -> str:
-    """The current code of a TOTP device, as the officer's phone would show it."""
+def totp_code(device: Any, *, steps_ahead: int = 0) -> str:
+    """The code a TOTP device shows now (or `steps_ahead` periods later, which django-otp's
+    tolerance of one step accepts; a code already used once is refused)."""
     from django_otp.oath import totp
 
-    return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
+    drift = device.drift + steps_ahead
+    return f"{totp(device.bin_key, device.step, device.t0, device.digits, drift):06d}"
 
 
 def sign_in(client: Any, user: User) -> Any:

@@ -25,6 +25,7 @@ class HomeAction:
     title: str | Promise
     description: str | Promise
     url: str
+    nav_label: str | Promise = ""  # also in the main menu, under this short label
 
 
 ROLE_DESCRIPTIONS: dict[str, Promise] = {
@@ -67,11 +68,13 @@ def home_actions(user: User) -> list[HomeAction]:
             _("Find a region"),
             _("Look up a province, regency, district or village by name, nickname or code."),
             reverse("core:region_lookup"),
+            _("Regions"),
         ),
         HomeAction(
             _("Agency directory"),
             _("The agencies and stakeholders of the task force and their jurisdictions."),
             reverse("core:agency_list"),
+            _("Agencies"),
         ),
     ]
     if permits(user, AuditEvent):
@@ -80,6 +83,7 @@ def home_actions(user: User) -> list[HomeAction]:
                 _("Audit log"),
                 _("Who did what and when, for oversight and data-protection requests."),
                 reverse("core:audit_list"),
+                _("Audit"),
             )
         )
     if permits(user, User):
@@ -88,6 +92,7 @@ def home_actions(user: User) -> list[HomeAction]:
                 _("Users"),
                 _("Create accounts, change roles, reset two-step login, hand over work."),
                 reverse("core:user_list"),
+                _("Users"),
             )
         )
     if user.is_staff:
@@ -96,6 +101,7 @@ def home_actions(user: User) -> list[HomeAction]:
                 _("Administration"),
                 _("Manage users, agencies and reference data."),
                 reverse("admin:index"),
+                _("Administration"),
             )
         )
     return actions

@@ -75,5 +75,6 @@ def home_actions(user: Any) -> list[HomeAction]:
             _("Persons"),
             _("Victims, witnesses and others: find by NIK or name, register, consent."),
             reverse("people:person_list"),
+            _("Persons"),
         )
     ]
