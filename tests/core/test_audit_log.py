@@ -29,3 +29,17 @@ def test_the_admin_cannot_add_change_or_delete_audit_events(client, sysadmin):
     assert client.get("/admin/core/auditevent/add/").status_code == 403
     page = client.get(f"/admin/core/auditevent/{event.pk}/change/").content.decode()
     assert 'name="_save"' not in page
+
+
+def test_the_admin_login_goes_through_sigaps_login(client):
+    response = client.get("/admin/login/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/masuk/")
+
+
+def test_authenticator_secrets_are_not_in_the_admin(client, sysadmin):
+    from tests.conftest import sign_in
+
+    sign_in(client, sysadmin)
+    assert client.get("/admin/otp_totp/totpdevice/").status_code == 404
+    assert "totpdevice" not in client.get("/admin/").content.decode()
