@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile, File
 from django.core.files.storage import FileSystemStorage
 from django.db import models
@@ -15,6 +17,9 @@ from sigap.core.crypto import (
     encrypt_bytes,
     encrypt_text,
 )
+
+# Set by `sigap loaddata` (core/management/commands/loaddata.py) while it reads a dump.
+LOADING_SERIALISED: ContextVar[bool] = ContextVar("sigap_loading_serialised", default=False)
 
 
 class EncryptedTextField(models.TextField):
@@ -38,16 +43,25 @@ class EncryptedTextField(models.TextField):
         return decrypt_text(value, context=self.context)
 
     def to_python(self, value: Any) -> str | None:
+        """Plain text from people stays as typed: a pasted ciphertext is never decrypted
+        (that would turn any form into a decryption oracle). Only while `sigap loaddata`
+        restores a dump are values taken as ciphertext, and one that does not decrypt stops
+        the load instead of being stored as if it were the value."""
         if value is None:
             return None
         text = str(value)
-        try:  # a serialised (encrypted) value, e.g. from loaddata
-            return decrypt_text(text, context=self.context)
-        except (DecryptionError, ValueError):
+        if not LOADING_SERIALISED.get():
             return text
+        try:
+            return decrypt_text(text, context=self.context)
+        except (DecryptionError, ValueError) as error:
+            raise ValidationError(
+                f"{self.context}: a value in the file does not decrypt with the current keys."
+            ) from error
 
     def get_prep_value(self, value: Any) -> str | None:
-        value = super().get_prep_value(value)
+        # models.Field's, not TextField's: that one would run to_python on the plain text.
+        value = models.Field.get_prep_value(self, value)
         if value is None:
             return None
         return encrypt_text(str(value), context=self.context)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sigap.core.access import Action, permits, scope_of, scoped
-from sigap.core.models import AuditEvent
+from sigap.core.models import AuditEvent, Role
 from sigap.core.selectors import HomeAction
 from sigap.people.access import shows_real_name
 from sigap.people.models import Person
@@ -24,7 +24,7 @@ def persons_for(user: Any, action: Action = Action.VIEW) -> QuerySet[Person]:
 def person_search(user: Any, *, nik: str = "", name: str = "") -> QuerySet[Person]:
     """Persons in the user's scope with this NIK (exact) and/or a name that sounds like `name`
     (every word of the query must match a word of the person's names or aliases)."""
-    persons = persons_for(user)
+    persons = with_visible_identity(user, persons_for(user))
     if nik:
         persons = persons.filter(nik_index=nik_index(nik))
     if name:
@@ -39,9 +39,23 @@ def person_search(user: Any, *, nik: str = "", name: str = "") -> QuerySet[Perso
     return persons
 
 
+def with_visible_identity(user: Any, persons: QuerySet[Person]) -> QuerySet[Person]:
+    """Only persons whose identity this user may see: a search by NIK or name must not
+    confirm that an identity-protected person is registered (Law 21/2007 art. 44)."""
+    scope = scope_of(user)
+    if scope is None:
+        return persons.none()
+    if scope.role == Role.SECRETARIAT:
+        return persons
+    return persons.filter(Q(identity_protected=False) | Q(agency_id=scope.agency_id))
+
+
 def display_name(user: Any, person: Person) -> str:
-    """What this user may see as the person's name: the name, or the pseudonym."""
-    return person.full_name if shows_real_name(scope_of(user), person) else person.pseudonym
+    """What this user may see as the person's name: the name, or the pseudonym (also for
+    an anonymised person, whose name is gone)."""
+    if person.anonymised_at is not None or not shows_real_name(scope_of(user), person):
+        return person.pseudonym
+    return person.full_name
 
 
 def subject_access_export(person: Person) -> dict[str, Any]:

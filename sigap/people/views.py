@@ -18,6 +18,7 @@ from sigap.core import audit
 from sigap.core.access import Action, get_or_404, permits, request_user, scope_of
 from sigap.core.sudo import sudo_required
 from sigap.people import selectors, services
+from sigap.people.access import shows_real_name
 from sigap.people.forms import PersonForm, PersonSearchForm
 from sigap.people.models import Person
 
@@ -106,6 +107,15 @@ def person_data_export(request: HttpRequest, pk: int) -> HttpResponse:
     """A data subject's access request (UU PDP): everything SIGAP holds on the person."""
     user = _officer(request, Action.EXPORT)
     person = get_or_404(user, Person, Action.EXPORT, request=request, pk=pk)
+    if not shows_real_name(scope_of(user), person):
+        audit.record(
+            actor=user,
+            action="denied",
+            obj=person,
+            details={"attempted": "export"},
+            request=request,
+        )
+        raise Http404
     data = selectors.subject_access_export(person)
     audit.record(
         actor=user, action="export", obj=person, details={"kind": "subject_access"}, request=request

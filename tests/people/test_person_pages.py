@@ -121,3 +121,37 @@ def test_a_protected_identity_shows_only_the_pseudonym_outside_its_agency(client
     page = client.get(f"/orang/{person.pk}/").content.decode()
     assert "Korban Terlindung" not in page and "6303015203900001" not in page
     assert person.pseudonym in page
+
+
+def test_a_protected_person_cannot_be_exported_or_found_by_those_who_see_the_pseudonym(
+    client, rahmadi
+):
+    from tests.conftest import make_user
+
+    colleague = make_user("banjar3", role="regency_officer", agency="gt-banjar", region="63.03")
+    person = person_create(
+        actor=rahmadi,
+        full_name="Korban Terlindung",
+        nik="6303015203900001",
+        region_id="63.03",
+        identity_protected=True,
+        birth_date="1990-03-12",
+    )
+    with_sudo(sign_in(client, colleague))
+    assert client.get(f"/orang/{person.pk}/ekspor-data/").status_code == 404
+    assert AuditEvent.objects.filter(action="denied", actor=colleague).exists()
+    found = client.post("/orang/", {"nik": "6303015203900001", "name": ""}).content.decode()
+    assert person.pseudonym not in found
+    found = client.post("/orang/", {"nik": "", "name": "Korban Terlindung"}).content.decode()
+    assert person.pseudonym not in found
+    detail = client.get(f"/orang/{person.pk}/").content.decode()
+    assert "12-03-1990" not in detail
+
+
+def test_the_registering_agency_still_finds_its_protected_person(client, rahmadi):
+    person = person_create(
+        actor=rahmadi, full_name="Korban Terlindung", region_id="63.03", identity_protected=True
+    )
+    sign_in(client, rahmadi)
+    found = client.post("/orang/", {"nik": "", "name": "Korban Terlindung"}).content.decode()
+    assert person.pseudonym in found

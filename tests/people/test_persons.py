@@ -149,3 +149,22 @@ def test_a_protected_identity_shows_the_pseudonym_outside_the_registering_agency
     assert display_name(rahmadi, person) == "Korban Terlindung"  # registering agency
     assert display_name(siti, person) == "Korban Terlindung"  # secretariat
     assert display_name(normila, person) == person.pseudonym
+
+
+def test_a_pasted_ciphertext_is_stored_as_typed_never_decrypted(client, rahmadi, person):
+    """A form must not be a decryption oracle for someone holding a stolen dump."""
+    from django.db import connection
+
+    from tests.conftest import sign_in
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT address FROM people_person WHERE id = %s", [person.pk])
+        stolen = cursor.fetchone()[0]
+    sign_in(client, rahmadi)
+    client.post(
+        "/orang/baru/",
+        {"full_name": stolen, "sex": "U", "citizenship": "ID", "region": "63.03"},
+    )
+    created = Person.objects.exclude(pk=person.pk).get()
+    assert created.full_name == stolen
+    assert "Melati" not in client.get(f"/orang/{created.pk}/").content.decode()
