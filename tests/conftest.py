@@ -68,16 +68,18 @@ def make_user(
 
 def make_persona(username: str) -> User:
     """One of the demo personas (sigap.core.demo.PERSONAS), with the test password."""
+    from sigap.core.services import apply_role_rights
+
     persona = PERSONAS[username]
-    return make_user(
+    user = make_user(
         persona.username,
         role=persona.role,
         agency=persona.agency,
         region=persona.region,
         full_name=persona.first_name,
-        is_staff=persona.staff,
-        is_superuser=persona.staff,
     )
+    apply_role_rights(user)
+    return user
 
 
 @pytest.fixture

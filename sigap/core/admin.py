@@ -3,25 +3,37 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest
+from django.contrib.auth.models import Group
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_tasks_db.models import DBTaskResult
 
-from sigap.core.models import Agency, AuditEvent, Country, Region, User
+from sigap.core.models import Agency, AuditEvent, Country, Region
 
 admin.site.site_header = _("SIGAP administration")
 admin.site.site_title = "SIGAP"
+
+
 # One way in: the admin's own login form would skip SIGAP's address limit, so it sends people
 # to SIGAP's login (password, lockout, second factor).
-admin.site.login = login_required(admin.site.login)  # type: ignore[method-assign]
-# Authenticator secrets are not for anyone's eyes, administrators included: resets go through
-# the user management pages.
-for device_model in (TOTPDevice, StaticDevice):
-    if admin.site.is_registered(device_model):
-        admin.site.unregister(device_model)
+def _login(request: HttpRequest, extra_context: Any = None) -> HttpResponse:
+    if request.user.is_authenticated:
+        raise PermissionDenied  # signed in, but not staff
+    return redirect_to_login(request.GET.get("next") or reverse("admin:index"))
+
+
+admin.site.login = _login  # type: ignore[method-assign]
+# Users are managed on SIGAP's own pages (audited, behind re-confirmation), not here.
+# Authenticator secrets are for nobody's eyes, administrators included; task arguments may
+# name records.
+for hidden in (TOTPDevice, StaticDevice, DBTaskResult, Group):
+    if admin.site.is_registered(hidden):
+        admin.site.unregister(hidden)
 
 
 @admin.register(Region)
@@ -47,18 +59,6 @@ class AgencyAdmin(admin.ModelAdmin[Agency]):
     search_fields = ("name", "short_name", "slug")
     raw_id_fields = ("jurisdiction",)
     list_select_related = ("jurisdiction",)
-
-
-@admin.register(User)
-class UserAdmin(DjangoUserAdmin):
-    list_display = ("username", "first_name", "last_name", "agency", "role", "region", "is_active")
-    list_filter = ("role", "is_active", "agency__kind")
-    list_select_related = ("agency", "region")
-    raw_id_fields = ("region",)
-    fieldsets = (
-        *(DjangoUserAdmin.fieldsets or ()),
-        (_("Task force"), {"fields": ("agency", "role", "region")}),
-    )
 
 
 @admin.register(AuditEvent)

@@ -13,6 +13,7 @@ from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from sigap.core import twofactor
+from sigap.core.services import apply_role_rights
 from sigap.core.models import Agency, Role, User
 
 DEMO_PASSWORD = "Demo-SIGAP-2026"  # noqa: S105 - printed on purpose: synthetic demo logins.
@@ -25,7 +26,6 @@ class Persona:
     role: str
     agency: str | None
     region: str | None
-    staff: bool = False
 
 
 PERSONAS = [
@@ -35,7 +35,7 @@ PERSONAS = [
     Persona("riduan", "Ahmad Riduan", Role.REGENCY_OFFICER, "gt-hsu", "63.08"),
     Persona("fauzan", "Muhammad Fauzan", Role.ANALYST, "sekretariat-gt-kalsel", "63"),
     Persona("aisyah", "Nur Aisyah", Role.TRIAGE, "sekretariat-gt-kalsel", "63"),
-    Persona("admin", "Admin Sistem", Role.ADMIN, "sekretariat-gt-kalsel", "63", staff=True),
+    Persona("admin", "Admin Sistem", Role.ADMIN, "sekretariat-gt-kalsel", "63"),
     Persona("tamu", "Tamu Tanpa Instansi", "", None, None),
 ]
 
@@ -74,12 +74,12 @@ def create_demo_users() -> tuple[dict[str, Any], list[DemoLogin]]:
                 "role": persona.role,
                 "agency": agencies.get(persona.agency) if persona.agency else None,
                 "region_id": persona.region,
-                "is_staff": persona.staff,
-                "is_superuser": persona.staff,
+                "is_superuser": False,
             },
         )
         user.set_password(DEMO_PASSWORD)
         user.save(update_fields=["password"])
+        apply_role_rights(user)
         created += was_created
         key, codes = _demo_second_factor(user)
         role = str(Role(persona.role).label) if persona.role else "-"

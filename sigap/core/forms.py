@@ -121,11 +121,20 @@ class UserForm(StyledFormMixin, forms.ModelForm):
         model = User
         fields = ("username", "first_name", "last_name", "email", "agency", "role", "region")
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actor: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.actor = actor
         self.fields["agency"].queryset = Agency.objects.filter(is_active=True)  # type: ignore[attr-defined]
         if self.instance.pk:
             del self.fields["password"]
+
+    def clean_region(self) -> Region | None:
+        """An administrator gives work regions inside their own."""
+        region: Region | None = self.cleaned_data["region"]
+        own = self.actor.region_id or ""
+        if region is not None and region.code != own and not region.code.startswith(own + "."):
+            raise forms.ValidationError(_("Choose a region inside your own work region."))
+        return region
 
     def clean_password(self) -> str:
         password = self.cleaned_data["password"]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
-from sigap.core.access import Action, Scope, register
-from sigap.core.models import AuditEvent, Role, User
+from sigap.core.access import Action, Scope, register, within_region
+from sigap.core.models import SYSTEM_USERNAME, AuditEvent, Role, User
 
 AUDIT_READERS = frozenset({Role.ADMIN, Role.SECRETARIAT})
 
@@ -22,7 +22,9 @@ def audit_policy(scope: Scope, queryset: QuerySet[Any], action: Action) -> Query
 
 @register(User)
 def user_policy(scope: Scope, queryset: QuerySet[Any], action: Action) -> QuerySet[Any]:
-    """Administrators manage the users of their region's agencies."""
+    """Administrators manage the users working in their region (and accounts not yet given
+    a region)."""
     if scope.role != Role.ADMIN:
         return queryset.none()
-    return queryset.exclude(username="sigap-system")
+    in_region = within_region("region", scope.region_code) | Q(region__isnull=True)
+    return queryset.filter(in_region).exclude(username=SYSTEM_USERNAME)

@@ -4,12 +4,55 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
 from sigap.core import audit, reassign, twofactor
-from sigap.core.models import User
+from sigap.core.models import Role, User
 
 USER_FIELDS = ("username", "first_name", "last_name", "email", "agency_id", "role", "region_id")
+SCOPE_FIELDS = frozenset({"role", "agency_id", "region_id"})
+ADMIN_GROUP = "SIGAP administrators"
+# What the Django admin offers administrators: reference data, and reading the audit log.
+ADMIN_PERMISSIONS = [
+    "core.view_region",
+    "core.add_region",
+    "core.change_region",
+    "core.view_country",
+    "core.change_country",
+    "core.view_agency",
+    "core.add_agency",
+    "core.change_agency",
+    "core.view_auditevent",
+]
+
+
+class OwnScopeChange(ValueError):
+    """Nobody changes their own role, agency or region: another administrator must."""
+
+
+def admin_group() -> Group:
+    group, _ = Group.objects.get_or_create(name=ADMIN_GROUP)
+    wanted = set()
+    for name in ADMIN_PERMISSIONS:
+        app_label, codename = name.split(".")
+        wanted.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    if set(group.permissions.all()) != wanted:
+        group.permissions.set(wanted)
+    return group
+
+
+def apply_role_rights(user: User) -> None:
+    """Administrators are staff of the Django admin with the reference-data permissions;
+    nobody is a superuser through SIGAP."""
+    is_admin = user.role == Role.ADMIN
+    if user.is_staff != is_admin:
+        user.is_staff = is_admin
+        user.save(update_fields=["is_staff"])
+    if is_admin:
+        user.groups.add(admin_group())
+    else:
+        user.groups.remove(*Group.objects.filter(name=ADMIN_GROUP))
 
 
 def _snapshot(user: User) -> dict[str, Any]:
@@ -21,6 +64,7 @@ def user_create(*, actor: User, password: str, request: Any = None, **fields: An
     user = User(**fields)
     user.set_password(password)
     user.save()
+    apply_role_rights(user)
     audit.record(
         actor=actor,
         action="user_create",
@@ -37,8 +81,11 @@ def user_update(*, actor: User, user: User, request: Any = None, **changes: Any)
     before = _snapshot(user)
     for field, value in changes.items():
         setattr(user, field, value)
-    user.save()
     diff = audit.changes(before, _snapshot(user))
+    if actor.pk == user.pk and SCOPE_FIELDS & set(diff):
+        raise OwnScopeChange
+    user.save()
+    apply_role_rights(user)
     if diff:
         scope_changed = bool({"role", "agency_id", "region_id"} & set(diff))
         audit.record(

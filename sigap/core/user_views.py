@@ -53,7 +53,7 @@ def user_list(request: HttpRequest) -> HttpResponse:
 @sudo_required
 def user_create(request: HttpRequest) -> HttpResponse:
     actor = _admin(request, Action.CREATE)
-    form = UserForm(request.POST or None)
+    form = UserForm(request.POST or None, actor=actor)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         password = data.pop("password")
@@ -74,11 +74,18 @@ def user_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @sudo_required
 def user_edit(request: HttpRequest, pk: int) -> HttpResponse:
     actor, user = _target(request, pk)
-    form = UserForm(request.POST or None, instance=User.objects.get(pk=user.pk))
+    form = UserForm(request.POST or None, instance=User.objects.get(pk=user.pk), actor=actor)
     if request.method == "POST" and form.is_valid():
-        services.user_update(actor=actor, user=user, request=request, **form.cleaned_data)
-        messages.success(request, _("The changes were saved."))
-        return HttpResponseRedirect(reverse("core:user_detail", args=[user.pk]))
+        try:
+            services.user_update(actor=actor, user=user, request=request, **form.cleaned_data)
+        except services.OwnScopeChange:
+            form.add_error(
+                None,
+                _("You cannot change your own role, agency or region; ask another administrator."),
+            )
+        else:
+            messages.success(request, _("The changes were saved."))
+            return HttpResponseRedirect(reverse("core:user_detail", args=[user.pk]))
     return render(request, "core/user_form.html", {"form": form, "subject": user})
 
 

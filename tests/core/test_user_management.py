@@ -120,3 +120,34 @@ def test_work_can_only_go_to_a_colleague_of_the_same_agency(admin_client, rahmad
 def test_officers_do_not_see_user_management(client, siti):
     sign_in(client, siti)
     assert client.get("/pengguna/").status_code == 404
+
+
+def test_an_admin_cannot_change_their_own_role(admin_client, sysadmin):
+    form = admin_client.get(f"/pengguna/{sysadmin.pk}/ubah/").context["form"]
+    data = {**form.initial, "agency": sysadmin.agency_id, "role": "secretariat", "region": "63"}
+    page = admin_client.post(
+        f"/pengguna/{sysadmin.pk}/ubah/", {k: v for k, v in data.items() if v is not None}
+    )
+    assert "tidak dapat mengubah peran" in page.content.decode()
+    sysadmin.refresh_from_db()
+    assert sysadmin.role == "admin"
+
+
+def test_an_admin_is_staff_for_reference_data_but_never_a_superuser(admin_client, sysadmin):
+    assert sysadmin.is_staff and not sysadmin.is_superuser
+    assert admin_client.get("/admin/core/agency/").status_code == 200
+    assert admin_client.get("/admin/core/user/").status_code == 404  # users: SIGAP's pages only
+
+
+def test_an_admin_of_a_regency_manages_only_its_users(client, rahmadi, normila):
+    from sigap.core.services import apply_role_rights
+    from tests.conftest import make_user
+
+    banjar_admin = make_user("adminbjr", role="admin", agency="gt-banjar", region="63.03")
+    apply_role_rights(banjar_admin)
+    with_sudo(sign_in(client, banjar_admin))
+    assert client.get(f"/pengguna/{rahmadi.pk}/").status_code == 200  # works in Banjar
+    assert client.get(f"/pengguna/{normila.pk}/").status_code == 404  # whole province
+    data = {**NEW_USER, "agency": agency_pk("polres-banjar"), "region": "63"}
+    page = client.post("/pengguna/baru/", data).content.decode()
+    assert "di dalam wilayah kerja Anda sendiri" in page
