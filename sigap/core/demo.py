@@ -13,8 +13,8 @@ from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from sigap.core import twofactor
-from sigap.core.services import apply_role_rights
 from sigap.core.models import Agency, Role, User
+from sigap.core.services import apply_role_rights
 
 DEMO_PASSWORD = "Demo-SIGAP-2026"  # noqa: S105 - printed on purpose: synthetic demo logins.
 
