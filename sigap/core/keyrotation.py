@@ -52,11 +52,12 @@ def _rotate_column(model: type[models.Model], field: EncryptedTextField) -> int:
                 if token is None or crypto.key_id_of(token) == primary:
                     continue
                 plain = crypto.decrypt_text(token, context=field.context)
+                # Compare-and-swap: an officer's edit committed since the SELECT wins.
                 cursor.execute(
-                    f"UPDATE {table} SET {column} = %s WHERE {pk} = %s",  # noqa: S608
-                    [crypto.encrypt_text(plain, context=field.context), row_pk],
+                    f"UPDATE {table} SET {column} = %s WHERE {pk} = %s AND {column} = %s",  # noqa: S608
+                    [crypto.encrypt_text(plain, context=field.context), row_pk, token],
                 )
-                rewritten += 1
+                rewritten += cursor.rowcount
         if len(rows) < BATCH:
             return rewritten
         last = rows[-1][0]
@@ -96,6 +97,8 @@ def _rotate_audit() -> int:
 def _rotate_files(root: Path) -> int:
     primary = crypto.primary_key_id()
     rewritten = 0
+    for leftover in root.rglob("*.rotating"):  # from a run that was interrupted
+        leftover.unlink()
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
         blob = path.read_bytes()
         if not blob.startswith(b"v1:") or crypto.key_id_of(blob) == primary:

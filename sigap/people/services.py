@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
-from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db import transaction
 from django.utils import timezone
 
 from sigap.core import audit
 from sigap.core.crypto import blind_index
 from sigap.core.models import User
-from sigap.core.parsing import ParseError, parse_nik
-from sigap.people.models import Person, PersonNameKey
+from sigap.people.models import Person, PersonNameKey, PseudonymCounter
 from sigap.people.names import name_keys
 
 SENSITIVE_FIELDS = frozenset({"full_name", "aliases", "nik", "phone", "address", "notes"})
@@ -37,14 +36,10 @@ PSEUDONYM_PREFIX = "Orang"
 
 
 def nik_index(nik: str) -> str:
-    """The blind index of a NIK: of its 16 digits when it parses, else of the raw text."""
-    if not nik:
-        return ""
-    try:
-        value = parse_nik(nik).value
-    except ParseError:
-        value = nik.strip()
-    return blind_index(value, purpose="nik")
+    """The blind index of a NIK, valid or not, however it was written: of its letters and
+    digits only (spaces, dots, dashes and Excel's leading apostrophe dropped)."""
+    compact = re.sub(r"[^0-9A-Za-z]", "", nik or "")
+    return blind_index(compact, purpose="nik") if compact else ""
 
 
 def name_index_keys(*names: str) -> set[str]:
@@ -60,10 +55,13 @@ def _snapshot(person: Person) -> dict[str, Any]:
 
 
 def _next_pseudonym(year: int) -> str:
-    prefix = f"{PSEUDONYM_PREFIX}-{year}-"
-    last = Person.objects.filter(pseudonym__startswith=prefix).aggregate(m=Max("pseudonym"))["m"]
-    number = int(last.rsplit("-", 1)[1]) + 1 if last else 1
-    return f"{prefix}{number:04d}"
+    """Orang-2026-0001, -0002, ...: numbers from a per-year counter row, locked until the
+    transaction ends, so concurrent registrations never get the same number."""
+    PseudonymCounter.objects.get_or_create(year=year)
+    counter = PseudonymCounter.objects.select_for_update().get(year=year)
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return f"{PSEUDONYM_PREFIX}-{year}-{counter.last:04d}"
 
 
 def _refresh_name_keys(person: Person) -> None:
@@ -83,28 +81,20 @@ def person_create(*, actor: User, request: Any = None, **fields: Any) -> Person:
         fields.setdefault("region_id", actor.region_id)
     if fields.get("consent_services") or fields.get("consent_share"):
         fields.setdefault("consent_recorded_at", timezone.now())
-    for attempt in range(5):
-        try:
-            with transaction.atomic():
-                person = Person(created_by=actor, **fields)
-                person.pseudonym = _next_pseudonym(timezone.localdate().year)
-                person.nik_index = nik_index(person.nik)
-                person.save()
-                _refresh_name_keys(person)
-                audit.record(
-                    actor=actor,
-                    action="create",
-                    obj=person,
-                    details={
-                        "changes": audit.changes({}, _snapshot(person), sensitive=SENSITIVE_FIELDS)
-                    },
-                    request=request,
-                )
-                return person
-        except IntegrityError:
-            if attempt == 4 or not Person.objects.filter(pseudonym=person.pseudonym).exists():
-                raise
-    raise AssertionError("unreachable")
+    with transaction.atomic():
+        person = Person(created_by=actor, **fields)
+        person.pseudonym = _next_pseudonym(timezone.localdate().year)
+        person.nik_index = nik_index(person.nik)
+        person.save()
+        _refresh_name_keys(person)
+        audit.record(
+            actor=actor,
+            action="create",
+            obj=person,
+            details={"changes": audit.changes({}, _snapshot(person), sensitive=SENSITIVE_FIELDS)},
+            request=request,
+        )
+        return person
 
 
 @transaction.atomic

@@ -43,3 +43,19 @@ def test_authenticator_secrets_are_not_in_the_admin(client, sysadmin):
     sign_in(client, sysadmin)
     assert client.get("/admin/otp_totp/totpdevice/").status_code == 404
     assert "totpdevice" not in client.get("/admin/").content.decode()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="database-level rule on PostgreSQL")
+def test_the_rotation_switch_allows_rewrapping_details_but_nothing_else(siti):
+    event = audit.record(actor=siti, action="login")
+
+    def rewrap(**changes):
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL sigap.rewrap_audit = 'on'")
+            AuditEvent.objects.filter(pk=event.pk).update(**changes)
+
+    rewrap(details={"x": 1})
+    with pytest.raises(Exception, match="append-only"):
+        rewrap(action="forged")
+    assert AuditEvent.objects.get(pk=event.pk).action == "login"

@@ -75,3 +75,17 @@ def test_uploaded_files_are_encrypted_on_disk(tmp_path):
     with storage.open(name) as handle:
         assert handle.read() == b"KTP Siti Rahmah 6303015203900001"
     assert storage.size(name) == len(b"KTP Siti Rahmah 6303015203900001")
+
+
+def test_uploads_are_encrypted_by_default_even_when_renamed_on_a_clash(settings, tmp_path):
+    from django.core.files.storage import default_storage
+
+    settings.MEDIA_ROOT = tmp_path
+    first = default_storage.save("surat.txt", ContentFile(b"pertama"))
+    second = default_storage.save("surat.txt", ContentFile(b"kedua"))
+    assert first != second
+    assert b"kedua" not in (tmp_path / second).read_bytes()
+    with default_storage.open(second) as handle:
+        assert handle.read() == b"kedua"
+    with default_storage.open(first) as handle:
+        assert handle.read() == b"pertama"

@@ -168,3 +168,9 @@ def test_a_pasted_ciphertext_is_stored_as_typed_never_decrypted(client, rahmadi,
     created = Person.objects.exclude(pk=person.pk).get()
     assert created.full_name == stolen
     assert "Melati" not in client.get(f"/orang/{created.pk}/").content.decode()
+
+
+def test_an_invalid_nik_is_still_found_however_it_is_written(siti):
+    person = person_create(actor=siti, full_name="X", nik="9903 0152 0390 0001", region_id="63")
+    assert list(person_search(siti, nik="9903015203900001")) == [person]
+    assert list(person_search(siti, nik="'9903.0152.0390.0001")) == [person]
