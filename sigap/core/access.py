@@ -128,6 +128,22 @@ def permits(user: Any, model: type[Model], action: Action = Action.VIEW) -> bool
     return not scoped(user, model, action).query.is_empty()
 
 
+def require(request: HttpRequest, model: type[Model], action: Action = Action.VIEW) -> User:
+    """The signed-in user, if their role may use pages of this kind of record at all;
+    otherwise a 404 (the pages do not exist for them) and a denial in the audit log."""
+    user = request_user(request)
+    if not permits(user, model, action):
+        audit.record(
+            actor=user,
+            action="denied",
+            object_type=model._meta.label_lower,
+            details={"attempted": str(action), "path": request.path},
+            request=request,
+        )
+        raise Http404
+    return user
+
+
 def can(user: Any, obj: Model, action: Action) -> bool:
     return scoped(user, type(obj), action).filter(pk=obj.pk).exists()
 

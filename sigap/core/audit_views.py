@@ -11,13 +11,13 @@ from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sigap.core import audit
-from sigap.core.access import Action, permits, request_user, scoped
+from sigap.core.access import Action, require, scoped
 from sigap.core.forms import StyledFormMixin
 from sigap.core.models import AuditEvent
 from sigap.core.sudo import sudo_required
@@ -53,16 +53,9 @@ def filtered_events(user: Any, data: dict[str, Any], action: Action) -> QuerySet
     return events.order_by("-at", "-id")
 
 
-def _allowed(request: HttpRequest, action: Action) -> Any:
-    user = request_user(request)
-    if not permits(user, AuditEvent, action):
-        raise Http404
-    return user
-
-
 @login_required
 def audit_list(request: HttpRequest) -> HttpResponse:
-    user = _allowed(request, Action.VIEW)
+    user = require(request, AuditEvent, Action.VIEW)
     form = AuditFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
     page = Paginator(filtered_events(user, data, Action.VIEW), PAGE_SIZE).get_page(
@@ -81,7 +74,7 @@ def audit_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @sudo_required
 def audit_export(request: HttpRequest) -> HttpResponse:
-    user = _allowed(request, Action.EXPORT)
+    user = require(request, AuditEvent, Action.EXPORT)
     form = AuditFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
     events = filtered_events(user, data, Action.EXPORT)

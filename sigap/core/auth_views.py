@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 from datetime import timedelta
 from typing import Any
+from urllib.parse import urlencode
 
 import segno
 from axes.models import AccessAttempt
@@ -35,6 +36,14 @@ class CodeForm(StyledFormMixin, forms.Form):
         help_text=gettext_lazy("The 6-digit code from your authenticator app, or a backup code."),
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )
+
+
+class SetupForm(CodeForm):
+    password = forms.CharField(
+        label=gettext_lazy("Your password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    field_order = ("password", "code")
 
 
 def _safe_next(request: HttpRequest) -> str:
@@ -82,7 +91,9 @@ def locked_out(request: HttpRequest, response: Any, credentials: Any) -> HttpRes
 def otp_verify(request: HttpRequest) -> HttpResponse:
     user = request_user(request)
     if not twofactor.has_device(user):
-        return HttpResponseRedirect(f"{reverse('otp_setup')}?next={_safe_next(request)}")
+        return HttpResponseRedirect(
+            f"{reverse('otp_setup')}?{urlencode({'next': _safe_next(request)})}"
+        )
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         device = twofactor.verify(user, form.cleaned_data["code"])
@@ -103,8 +114,12 @@ def otp_setup(request: HttpRequest) -> HttpResponse:
     if twofactor.has_device(user):
         return HttpResponseRedirect(reverse("otp_verify"))
     device = twofactor.pending_totp_device(user)
-    form = CodeForm(request.POST or None)
+    form = SetupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        if not user.check_password(form.cleaned_data["password"]):
+            # After a reset, a stolen session alone must not be enough to enrol a phone.
+            form.add_error("password", _("This is not your password."))
+            return render(request, "core/otp_setup.html", _setup_context(form, device, request))
         try:
             code = form.cleaned_data["code"]
             codes = twofactor.totp_confirm(user=user, device=device, code=code, request=request)
@@ -115,14 +130,16 @@ def otp_setup(request: HttpRequest) -> HttpResponse:
             return render(
                 request, "core/backup_codes.html", {"codes": codes, "next": _safe_next(request)}
             )
-    secret = device.bin_key
-    context = {
+    return render(request, "core/otp_setup.html", _setup_context(form, device, request))
+
+
+def _setup_context(form: forms.Form, device: Any, request: HttpRequest) -> dict[str, Any]:
+    return {
         "form": form,
         "qr_svg": segno.make(device.config_url, error="m").svg_inline(scale=5, title="QR"),
-        "secret": _base32(secret),
+        "secret": _base32(device.bin_key),
         "next": _safe_next(request),
     }
-    return render(request, "core/otp_setup.html", context)
 
 
 def _base32(secret: bytes) -> str:

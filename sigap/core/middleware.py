@@ -9,6 +9,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers
 
 from sigap.core import twofactor
 
@@ -61,3 +62,18 @@ class TwoFactorMiddleware:
         except Resolver404:
             return False
         return match.view_name in self.OPEN_URL_NAMES
+
+
+class NoStoreMiddleware:
+    """Pages for a signed-in user can show victims' data, secrets (2FA set-up, backup codes)
+    or exports: no browser or proxy may keep a copy of them."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            add_never_cache_headers(response)
+        return response

@@ -29,10 +29,12 @@ def _login_failed(
 ) -> None:
     username = str(credentials.get("username", ""))[:150]
     account = User.objects.filter(username=username).first()
+    # What was typed is kept only when it names an account: a password typed into the
+    # username box must not end up in the log.
     audit.record(
         actor=None,
         action="login_failed",
         obj=account,
-        details={"username": username},
+        details={"username": username if account else "(unknown account)"},
         request=request,
     )

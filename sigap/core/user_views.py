@@ -9,34 +9,27 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sigap.core import services
-from sigap.core.access import Action, get_or_404, permits, request_user, scoped
+from sigap.core.access import Action, get_or_404, require, scoped
 from sigap.core.forms import TransferWorkForm, UserForm
 from sigap.core.models import User
 from sigap.core.sudo import sudo_required
 
 
-def _admin(request: HttpRequest, action: Action = Action.VIEW) -> User:
-    user = request_user(request)
-    if not permits(user, User, action):
-        raise Http404
-    return user
-
-
 def _target(request: HttpRequest, pk: int, action: Action = Action.CHANGE) -> tuple[User, User]:
-    actor = _admin(request, action)
+    actor = require(request, User, action)
     return actor, get_or_404(actor, User, action, request=request, pk=pk)
 
 
 @login_required
 def user_list(request: HttpRequest) -> HttpResponse:
-    actor = _admin(request)
+    actor = require(request, User)
     users = scoped(actor, User).select_related("agency", "region").order_by("username")
     query = request.GET.get("q", "").strip()
     if query:
@@ -52,7 +45,7 @@ def user_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @sudo_required
 def user_create(request: HttpRequest) -> HttpResponse:
-    actor = _admin(request, Action.CREATE)
+    actor = require(request, User, Action.CREATE)
     form = UserForm(request.POST or None, actor=actor)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)

@@ -102,7 +102,10 @@ def person_update(*, actor: User, person: Person, request: Any = None, **changes
     before = _snapshot(person)
     for field, value in changes.items():
         setattr(person, field, value)
-    if changes.get("consent_services") or changes.get("consent_share"):
+    newly_given = (person.consent_services and not before["consent_services"]) or (
+        person.consent_share and not before["consent_share"]
+    )
+    if newly_given:  # the time consent was given, not the time of any later edit
         person.consent_recorded_at = timezone.now()
         person.consent_withdrawn_at = None
     person.nik_index = nik_index(person.nik)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sigap.core import audit
-from sigap.core.access import Action, get_or_404, permits, request_user, scope_of
+from sigap.core.access import Action, get_or_404, require, scope_of
 from sigap.core.sudo import sudo_required
 from sigap.people import selectors, services
 from sigap.people.access import shows_real_name
@@ -23,17 +22,10 @@ from sigap.people.forms import PersonForm, PersonSearchForm
 from sigap.people.models import Person
 
 
-def _officer(request: HttpRequest, action: Action = Action.VIEW) -> Any:
-    user = request_user(request)
-    if not permits(user, Person, action):
-        raise Http404
-    return user
-
-
 @login_required
 def person_list(request: HttpRequest) -> HttpResponse:
     """All persons in scope; searching (POST) by NIK or name keeps them out of URLs."""
-    user = _officer(request)
+    user = require(request, Person)
     form = PersonSearchForm(request.POST or None)
     persons = selectors.persons_for(user)
     searched = request.method == "POST" and form.is_valid()
@@ -60,7 +52,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def person_create(request: HttpRequest) -> HttpResponse:
-    user = _officer(request, Action.CREATE)
+    user = require(request, Person, Action.CREATE)
     scope = scope_of(user)
     assert scope is not None  # noqa: S101 - permits() above needs a scope
     form = PersonForm(request.POST or None, scope=scope)
@@ -78,7 +70,7 @@ def person_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _officer(request)
+    user = require(request, Person)
     person = get_or_404(user, Person, Action.VIEW, request=request, pk=pk)
     name = selectors.display_name(user, person)
     audit.record(actor=user, action="view", obj=person, request=request)
@@ -92,7 +84,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def person_withdraw_consent(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _officer(request, Action.CHANGE)
+    user = require(request, Person, Action.CHANGE)
     person = get_or_404(user, Person, Action.CHANGE, request=request, pk=pk)
     services.person_withdraw_consent(actor=user, person=person, request=request)
     messages.success(
@@ -105,7 +97,7 @@ def person_withdraw_consent(request: HttpRequest, pk: int) -> HttpResponse:
 @sudo_required
 def person_data_export(request: HttpRequest, pk: int) -> HttpResponse:
     """A data subject's access request (UU PDP): everything SIGAP holds on the person."""
-    user = _officer(request, Action.EXPORT)
+    user = require(request, Person, Action.EXPORT)
     person = get_or_404(user, Person, Action.EXPORT, request=request, pk=pk)
     if not shows_real_name(scope_of(user), person):
         audit.record(

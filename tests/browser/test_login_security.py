@@ -25,6 +25,7 @@ def test_an_officer_sets_up_the_authenticator_at_first_login(page, screenshot):
     expect(page.locator(".qr svg")).to_be_visible()
     screenshot(page, "06-atur-2fa")
     secret = page.locator("#totp-secret").inner_text()
+    page.get_by_label("Kata sandi Anda").fill(PASSWORD)
     page.get_by_label("Kode").fill(code_for_secret(secret))
     page.get_by_role("button", name="Konfirmasi").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Masuk dua langkah sudah aktif")

@@ -68,7 +68,14 @@ def test_an_officer_without_an_authenticator_must_set_one_up(client, normila):
     page = setup.content.decode()
     assert "<svg" in page and "Atur masuk dua langkah" in page
     device = TOTPDevice.objects.get(user=normila, confirmed=False)
-    done = client.post("/masuk/atur-2fa/", {"code": totp_code(device), "next": "/instansi/"})
+    wrong = client.post(
+        "/masuk/atur-2fa/", {"password": "salah", "code": totp_code(device), "next": "/instansi/"}
+    )
+    assert "Ini bukan kata sandi Anda" in wrong.content.decode()
+    done = client.post(
+        "/masuk/atur-2fa/",
+        {"password": PASSWORD, "code": totp_code(device), "next": "/instansi/"},
+    )
     codes = done.context["codes"]
     assert len(codes) == 10 and len(set(codes)) == 10
     assert client.get("/instansi/").status_code == 200
@@ -212,3 +219,14 @@ def test_pages_carry_the_security_headers(client, rahmadi):
     assert response["X-Frame-Options"] == "DENY"
     assert response["Referrer-Policy"] == "same-origin"
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_pages_of_a_signed_in_user_are_never_cached(client, rahmadi):
+    sign_in(client, rahmadi)
+    assert "no-store" in client.get("/").headers["Cache-Control"]
+
+
+def test_a_password_typed_as_username_is_not_logged(client):
+    client.post("/masuk/", {"username": "RahasiaSandi2026!", "password": "x"})
+    event = AuditEvent.objects.get(action="login_failed")
+    assert "RahasiaSandi2026!" not in str(event.details)
