@@ -9,11 +9,21 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.conftest import make_persona, sign_in, with_sudo
 
-PERSONAS = ["anonymous", "siti", "rahmadi", "normila", "fauzan", "aisyah", "admin", "tamu"]
+PERSONAS = [
+    "anonymous",
+    "siti",
+    "rahmadi",
+    "normila",
+    "riduan",
+    "fauzan",
+    "aisyah",
+    "admin",
+    "tamu",
+]
 SIGNED_IN = {name: 200 for name in PERSONAS if name != "anonymous"}
 LOGIN_REDIRECT = 302
 
-PERSON_WORKERS = {"siti": 200, "rahmadi": 200, "normila": 200}
+PERSON_WORKERS = {"siti": 200, "rahmadi": 200, "normila": 200, "riduan": 200}
 
 # url name -> (kwargs, method, {persona: status}); "anonymous" defaults to a login redirect.
 MATRIX = {
@@ -120,9 +130,15 @@ def test_every_url_has_a_row_in_the_matrix():
     assert names == set(MATRIX), "Add the new URL to MATRIX with the status for each persona"
 
 
+def persona_user(username):
+    from sigap.core.models import User
+
+    return User.objects.filter(username=username).first() or make_persona(username)
+
+
 def client_for(client, persona):
     if persona != "anonymous":
-        sign_in(client, make_persona(persona))
+        sign_in(client, persona_user(persona))
     return client
 
 
@@ -139,15 +155,14 @@ def test_each_persona_gets_the_expected_status(client, persona, url_name):
 def resolve_kwargs(kwargs):
     """Placeholders for records that exist, so a 404 means "not yours", not "missing":
     "self" is another persona's account, "person" a person the secretariat registered."""
-    from sigap.core.models import User
     from sigap.people.services import person_create
 
     values = {}
     for key, value in kwargs.items():
         if value == "self":
-            value = make_persona("riduan").pk
+            value = persona_user("riduan").pk
         elif value == "person":
-            registrar = User.objects.filter(username="siti").first() or make_persona("siti")
+            registrar = persona_user("siti")
             value = person_create(
                 actor=registrar, full_name="X", region_id="63.03", consent_share=True
             ).pk

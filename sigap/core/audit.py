@@ -6,7 +6,7 @@ change leaves no event behind and a committed one always has its event.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.db import models
@@ -24,7 +24,7 @@ def seal(value: Any) -> dict[str, str]:
 
 
 def unseal(value: Any) -> Any:
-    if isinstance(value, dict) and set(value) == {"sealed"}:
+    if is_sealed(value):
         return decrypt_text(value["sealed"], context=SENSITIVE_CONTEXT)
     return value
 
@@ -43,20 +43,36 @@ def register_unmasker(object_type: str, may_read: Unmasker) -> None:
     _UNMASKERS[object_type] = may_read
 
 
-def readable_details(viewer: Any, event: AuditEvent) -> dict[str, Any]:
+def readable_details(
+    viewer: Any, event: AuditEvent, memo: dict[tuple[str, str], bool] | None = None
+) -> dict[str, Any]:
     """The event's details as this viewer may see them: sealed values are opened only for a
-    viewer allowed to see the identity of the object the event is about."""
-    may_read = _UNMASKERS.get(event.object_type)
-    allowed = may_read is not None and may_read(viewer, event.object_id)
-    return _open(event.details, allowed)
+    viewer allowed to see the identity of the object the event is about. Pass one `memo`
+    for a page or an export, so each object is checked once."""
+    memo = {} if memo is None else memo
+    key = (event.object_type, event.object_id)
+    if key not in memo:
+        may_read = _UNMASKERS.get(event.object_type)
+        memo[key] = may_read is not None and may_read(viewer, event.object_id)
+    allowed = memo[key]
+    return map_sealed(event.details, unseal if allowed else (lambda sealed: MASK))
 
 
-def _open(value: Any, allowed: bool) -> Any:
+def map_sealed(value: Any, change: Callable[[dict[str, str]], Any]) -> Any:
+    """A copy of nested details (dicts and lists) with every sealed value replaced by
+    `change(sealed)`: the one walk used to show, mask and re-encrypt them."""
     if is_sealed(value):
-        return unseal(value) if allowed else MASK
+        return change(value)
     if isinstance(value, dict):
-        return {key: _open(item, allowed) for key, item in value.items()}
+        return {key: map_sealed(item, change) for key, item in value.items()}
+    if isinstance(value, list):
+        return [map_sealed(item, change) for item in value]
     return value
+
+
+def snapshot(obj: models.Model, fields: Iterable[str]) -> dict[str, Any]:
+    """The values of `fields` on `obj`, for `changes(before, after)`."""
+    return {field: getattr(obj, field) for field in fields}
 
 
 def changes(

@@ -61,7 +61,8 @@ def audit_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(filtered_events(user, data, Action.VIEW), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    rows = [(event, audit.readable_details(user, event)) for event in page]
+    memo: dict[tuple[str, str], bool] = {}
+    rows = [(event, audit.readable_details(user, event, memo)) for event in page]
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -83,8 +84,9 @@ def audit_export(request: HttpRequest) -> HttpResponse:
     writer = csv.writer(response)
     writer.writerow(["time", "actor", "action", "object_type", "object_id", "ip", "details"])
     count = 0
+    memo: dict[tuple[str, str], bool] = {}
     for event in events.iterator(chunk_size=1000):
-        details = audit.readable_details(user, event)
+        details = audit.readable_details(user, event, memo)
         writer.writerow(
             [
                 event.at.isoformat(),

@@ -63,20 +63,19 @@ def _rotate_column(model: type[models.Model], field: EncryptedTextField) -> int:
         last = rows[-1][0]
 
 
-def _rewrap(value: Any) -> tuple[Any, int]:
-    """Re-seal sealed values inside audit details; returns the new value and a count."""
-    if audit.is_sealed(value):
-        if crypto.key_id_of(value["sealed"]) == crypto.primary_key_id():
-            return value, 0
-        return audit.seal(audit.unseal(value)), 1
-    if isinstance(value, dict):
-        count = 0
-        result = {}
-        for key, item in value.items():
-            result[key], n = _rewrap(item)
-            count += n
-        return result, count
-    return value, 0
+def _rewrap(details: Any) -> tuple[Any, int]:
+    """Details with sealed values under an old key re-sealed; returns them and a count."""
+    primary = crypto.primary_key_id()
+    count = 0
+
+    def reseal(sealed: dict[str, str]) -> dict[str, str]:
+        nonlocal count
+        if crypto.key_id_of(sealed["sealed"]) == primary:
+            return sealed
+        count += 1
+        return audit.seal(audit.unseal(sealed))
+
+    return audit.map_sealed(details, reseal), count
 
 
 def _rotate_audit() -> int:

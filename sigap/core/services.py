@@ -55,10 +55,6 @@ def apply_role_rights(user: User) -> None:
         user.groups.remove(*Group.objects.filter(name=ADMIN_GROUP))
 
 
-def _snapshot(user: User) -> dict[str, Any]:
-    return {field: getattr(user, field) for field in USER_FIELDS}
-
-
 @transaction.atomic
 def user_create(*, actor: User, password: str, request: Any = None, **fields: Any) -> User:
     user = User(**fields)
@@ -69,7 +65,7 @@ def user_create(*, actor: User, password: str, request: Any = None, **fields: An
         actor=actor,
         action="user_create",
         obj=user,
-        details={"changes": audit.changes({}, _snapshot(user))},
+        details={"changes": audit.changes({}, audit.snapshot(user, USER_FIELDS))},
         request=request,
     )
     return user
@@ -78,10 +74,10 @@ def user_create(*, actor: User, password: str, request: Any = None, **fields: An
 @transaction.atomic
 def user_update(*, actor: User, user: User, request: Any = None, **changes: Any) -> User:
     """Change a user's details; a change of role, agency or region is a `role_change`."""
-    before = _snapshot(user)
+    before = audit.snapshot(user, USER_FIELDS)
     for field, value in changes.items():
         setattr(user, field, value)
-    diff = audit.changes(before, _snapshot(user))
+    diff = audit.changes(before, audit.snapshot(user, USER_FIELDS))
     if actor.pk == user.pk and SCOPE_FIELDS & set(diff):
         raise OwnScopeChange
     user.save()

@@ -14,7 +14,7 @@ from sigap.core.models import AuditEvent, Role
 from sigap.core.selectors import HomeAction
 from sigap.people.access import shows_real_name
 from sigap.people.models import Person
-from sigap.people.services import name_index_keys, nik_index
+from sigap.people.search import name_index_keys, nik_index
 
 
 def persons_for(user: Any, action: Action = Action.VIEW) -> QuerySet[Person]:

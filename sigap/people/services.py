@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Any
 
@@ -10,10 +9,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from sigap.core import audit
-from sigap.core.crypto import blind_index
 from sigap.core.models import User
 from sigap.people.models import Person, PersonNameKey, PseudonymCounter
-from sigap.people.names import name_keys
+from sigap.people.search import name_index_keys, nik_index
 
 SENSITIVE_FIELDS = frozenset({"full_name", "aliases", "nik", "phone", "address", "notes"})
 AUDITED_FIELDS = (
@@ -33,25 +31,6 @@ AUDITED_FIELDS = (
     "region_id",
 )
 PSEUDONYM_PREFIX = "Orang"
-
-
-def nik_index(nik: str) -> str:
-    """The blind index of a NIK, valid or not, however it was written: of its letters and
-    digits only (spaces, dots, dashes and Excel's leading apostrophe dropped)."""
-    compact = re.sub(r"[^0-9A-Za-z]", "", nik or "")
-    return blind_index(compact, purpose="nik") if compact else ""
-
-
-def name_index_keys(*names: str) -> set[str]:
-    keys: set[str] = set()
-    for name in names:
-        for line in name.splitlines():
-            keys |= name_keys(line)
-    return {blind_index(key, purpose="name") for key in keys if key}
-
-
-def _snapshot(person: Person) -> dict[str, Any]:
-    return {field: getattr(person, field) for field in AUDITED_FIELDS}
 
 
 def _next_pseudonym(year: int) -> str:
@@ -91,7 +70,11 @@ def person_create(*, actor: User, request: Any = None, **fields: Any) -> Person:
             actor=actor,
             action="create",
             obj=person,
-            details={"changes": audit.changes({}, _snapshot(person), sensitive=SENSITIVE_FIELDS)},
+            details={
+                "changes": audit.changes(
+                    {}, audit.snapshot(person, AUDITED_FIELDS), sensitive=SENSITIVE_FIELDS
+                )
+            },
             request=request,
         )
         return person
@@ -99,7 +82,7 @@ def person_create(*, actor: User, request: Any = None, **fields: Any) -> Person:
 
 @transaction.atomic
 def person_update(*, actor: User, person: Person, request: Any = None, **changes: Any) -> Person:
-    before = _snapshot(person)
+    before = audit.snapshot(person, AUDITED_FIELDS)
     for field, value in changes.items():
         setattr(person, field, value)
     newly_given = (person.consent_services and not before["consent_services"]) or (
@@ -111,7 +94,7 @@ def person_update(*, actor: User, person: Person, request: Any = None, **changes
     person.nik_index = nik_index(person.nik)
     person.save()
     _refresh_name_keys(person)
-    diff = audit.changes(before, _snapshot(person), sensitive=SENSITIVE_FIELDS)
+    diff = audit.changes(before, audit.snapshot(person, AUDITED_FIELDS), sensitive=SENSITIVE_FIELDS)
     if diff:
         audit.record(
             actor=actor, action="change", obj=person, details={"changes": diff}, request=request

@@ -64,3 +64,17 @@ def test_a_wrong_password_does_not_confirm(client, siti):
     assert "Kata sandi atau kode tidak benar" in response.content.decode()
     assert client.get("/audit/ekspor/").status_code == 302
     assert AuditEvent.objects.filter(action="sudo_failed", actor=siti).exists()
+
+
+def test_the_audit_page_checks_each_person_once(
+    client, siti, rahmadi, django_assert_max_num_queries
+):
+    person = person_create(actor=rahmadi, full_name="Normah", region_id="63.03")
+    from sigap.people.services import person_update
+
+    for number in range(10):
+        person_update(actor=rahmadi, person=person, phone=f"+62812345678{number:02d}")
+    sign_in(client, siti)
+    with django_assert_max_num_queries(20):
+        page = client.get("/audit/", {"object_id": str(person.pk)}).content.decode()
+    assert page.count("+62812345678") == 19  # 10 changes: after each, before 9 (first: none)
