@@ -4,6 +4,7 @@ from functools import partial
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sigap.core.access import Scope
@@ -11,6 +12,8 @@ from sigap.core.forms import ParsedField, RegionField, StyledFormMixin
 from sigap.core.models import Country
 from sigap.core.parsing import parse_date, parse_nik, parse_phone
 from sigap.people.models import Person
+
+CHILD_AGE = 18  # Law 21/2007: a child is under 18
 
 
 class PersonForm(StyledFormMixin, forms.ModelForm):
@@ -64,6 +67,20 @@ class PersonForm(StyledFormMixin, forms.ModelForm):
         self.fields["citizenship"].initial = "ID"
         if not self.instance.pk:
             self.fields["region"].initial = scope.region_code
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        born = data.get("birth_date")
+        consent = data.get("consent_services") or data.get("consent_share")
+        if born and consent and not data.get("consent_by_guardian"):
+            today = timezone.localdate()
+            age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+            if age < CHILD_AGE:
+                self.add_error(
+                    "consent_by_guardian",
+                    _("This person is a child: consent must come from a parent or guardian."),
+                )
+        return data
 
     def clean_region(self) -> Any:
         region = self.cleaned_data["region"]

@@ -155,3 +155,18 @@ def test_the_registering_agency_still_finds_its_protected_person(client, rahmadi
     sign_in(client, rahmadi)
     found = client.post("/orang/", {"nik": "", "name": "Korban Terlindung"}).content.decode()
     assert person.pseudonym in found
+
+
+def test_a_childs_consent_must_come_from_a_parent_or_guardian(client, rahmadi):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    sign_in(client, rahmadi)
+    born = (timezone.localdate() - timedelta(days=15 * 365)).strftime("%d/%m/%Y")
+    child = {**FORM, "birth_date": born, "nik": ""}
+    page = client.post("/orang/baru/", child).content.decode()
+    assert "persetujuan harus diberikan oleh orang tua atau wali" in page
+    assert not Person.objects.exists()
+    client.post("/orang/baru/", {**child, "consent_by_guardian": "on"})
+    assert Person.objects.get().consent_by_guardian
