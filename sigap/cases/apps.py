@@ -6,3 +6,6 @@ class CasesConfig(AppConfig):
     name = "sigap.cases"
     label = "cases"
     verbose_name = _("Cases")
+
+    def ready(self) -> None:
+        from sigap.cases import access  # noqa: F401 - registers the access policy

@@ -1,0 +1,236 @@
+"""Writes on cases: creation, parties, screening and the status workflow. Each service is
+atomic, checks the state it starts from and the actor's right, writes the case's timeline
+and the audit log in the same transaction."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from sigap.cases.models import (
+    VICTIM_ROLES,
+    Case,
+    CaseEvent,
+    CaseParty,
+    CaseReferenceCounter,
+    CaseStatus,
+    Screening,
+    VictimStatus,
+)
+from sigap.cases.screening import Answer, Outcome, ScreeningAnswers, screen
+from sigap.core import audit
+from sigap.core.access import Action, can
+from sigap.core.models import User
+from sigap.people.models import Person
+
+S = CaseStatus
+# The workflow: from each status, where a case may go next.
+TRANSITIONS: dict[str, frozenset[str]] = {
+    S.REPORTED: frozenset({S.SCREENING, S.CLOSED}),
+    S.SCREENING: frozenset({S.INDICATED, S.NOT_INDICATED}),
+    S.INDICATED: frozenset({S.IN_HANDLING, S.CLOSED}),
+    S.NOT_INDICATED: frozenset({S.SCREENING, S.CLOSED}),
+    S.IN_HANDLING: frozenset({S.REFERRED, S.IN_PROSECUTION, S.CLOSED}),
+    S.REFERRED: frozenset({S.IN_PROSECUTION, S.CLOSED}),
+    S.IN_PROSECUTION: frozenset({S.CLOSED}),
+    S.CLOSED: frozenset({S.REOPENED}),
+    S.REOPENED: frozenset({S.SCREENING, S.IN_HANDLING, S.CLOSED}),
+}
+
+
+class WorkflowError(Exception):
+    """A transition refused: wrong starting state, missing reason, or no right to it."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def _event(case: Case, actor: User, kind: str, **details: Any) -> None:
+    CaseEvent.objects.create(case=case, actor=actor, kind=kind, details=details)
+
+
+def _next_reference(region_code: str, year: int) -> str:
+    """TPPO/63.03/2024/0007: per regency (or province) and year, never reused."""
+    code = region_code[:5]
+    CaseReferenceCounter.objects.get_or_create(region_code=code, year=year)
+    counter = CaseReferenceCounter.objects.select_for_update().get(region_code=code, year=year)
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return f"TPPO/{code}/{year}/{counter.last:04d}"
+
+
+@transaction.atomic
+def case_create(*, actor: User, reported_on: date, request: Any = None, **fields: Any) -> Case:
+    case = Case(created_by=actor, reported_on=reported_on, **fields)
+    if not case.lead_agency_id:
+        if actor.agency is None:
+            raise WorkflowError("not_allowed")
+        case.lead_agency = actor.agency
+    case.reference = _next_reference(case.region_id, reported_on.year)
+    case.save()
+    if not can(actor, case, Action.CREATE):
+        raise WorkflowError("out_of_scope")  # rolls the case back
+    _event(case, actor, "created", status=case.status)
+    audit.record(
+        actor=actor,
+        action="create",
+        obj=case,
+        request=request,
+        details={"reference": case.reference},
+    )
+    return case
+
+
+@transaction.atomic
+def party_add(
+    *, actor: User, case: Case, person: Person, role: str, request: Any = None
+) -> CaseParty:
+    _require(actor, case)
+    party = CaseParty.objects.create(
+        case=case,
+        person=person,
+        role=role,
+        victim_status=VictimStatus.POSSIBLE if role in VICTIM_ROLES else "",
+    )
+    _event(case, actor, "party_added", role=role, person=person.pseudonym)
+    audit.record(
+        actor=actor,
+        action="party_add",
+        obj=case,
+        request=request,
+        details={"person": person.pk, "role": role},
+    )
+    return party
+
+
+def age_at(person: Person, day: date | None) -> int | None:
+    if person.birth_date is None or day is None:
+        return None
+    born = person.birth_date
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def child_at_exploitation(case: Case, person: Person) -> bool | None:
+    """A child is under 18 at the time of exploitation (the incident date, or the report)."""
+    age = age_at(person, case.incident_on or case.reported_on)
+    return None if age is None else age < 18
+
+
+@transaction.atomic
+def screening_record(
+    *, actor: User, party: CaseParty, answers: dict[str, dict[str, str]], request: Any = None
+) -> Screening:
+    """Screen one victim; the case moves to indicated / not indicated when it was in
+    screening and the result is decided (insufficient information leaves it in screening)."""
+    case = party.case
+    _require(actor, case)
+    if party.role not in VICTIM_ROLES:
+        raise WorkflowError("not_a_victim_party")
+    child = child_at_exploitation(case, party.person)
+    typed = {
+        name: {item: Answer(value) for item, value in answers.get(name, {}).items()}
+        for name in ("act", "means", "purpose")
+    }
+    result = screen(ScreeningAnswers(**typed, child=child))
+    screening = Screening.objects.create(
+        case=case,
+        party=party,
+        answers=answers,
+        child=child,
+        outcome=result.outcome,
+        created_by=actor,
+    )
+    _event(case, actor, "screened", outcome=result.outcome, person=party.person.pseudonym)
+    audit.record(
+        actor=actor,
+        action="screen",
+        obj=case,
+        request=request,
+        details={"outcome": str(result.outcome), "party": party.pk},
+    )
+    if case.status == S.SCREENING and result.outcome != Outcome.INSUFFICIENT:
+        target = S.INDICATED if result.outcome == Outcome.INDICATED else S.NOT_INDICATED
+        _move(actor, case, target, request=request)
+    return screening
+
+
+@transaction.atomic
+def victim_status_decide(
+    *, actor: User, party: CaseParty, status: str, request: Any = None
+) -> CaseParty:
+    _require(actor, party.case)
+    before = party.victim_status
+    party.victim_status = VictimStatus(status)
+    party.victim_status_by = actor
+    party.victim_status_at = timezone.now()
+    party.save(update_fields=["victim_status", "victim_status_by", "victim_status_at"])
+    _event(party.case, actor, "victim_status", before=before, after=status)
+    audit.record(
+        actor=actor,
+        action="victim_status",
+        obj=party.case,
+        request=request,
+        details={"party": party.pk, "before": before, "after": status},
+    )
+    return party
+
+
+def _require(actor: User, case: Case) -> None:
+    if not can(actor, case, Action.CHANGE):
+        raise WorkflowError("not_allowed")
+
+
+def _move(actor: User, case: Case, target: str, *, reason: str = "", request: Any = None) -> Case:
+    _require(actor, case)
+    if target not in TRANSITIONS[case.status]:
+        raise WorkflowError("wrong_state")
+    if target == S.CLOSED and not reason.strip():
+        raise WorkflowError("reason_required")
+    before = case.status
+    case.status = target
+    if target == S.CLOSED:
+        case.closed_reason = reason.strip()
+    case.save(update_fields=["status", "closed_reason", "updated_at"])
+    _event(case, actor, "status", before=before, after=target, reason=reason.strip())
+    audit.record(
+        actor=actor,
+        action="status",
+        obj=case,
+        request=request,
+        details={"before": before, "after": target},
+    )
+    return case
+
+
+@transaction.atomic
+def case_start_screening(*, actor: User, case: Case, request: Any = None) -> Case:
+    return _move(actor, case, S.SCREENING, request=request)
+
+
+@transaction.atomic
+def case_start_handling(*, actor: User, case: Case, request: Any = None) -> Case:
+    return _move(actor, case, S.IN_HANDLING, request=request)
+
+
+@transaction.atomic
+def case_refer(*, actor: User, case: Case, request: Any = None) -> Case:
+    return _move(actor, case, S.REFERRED, request=request)
+
+
+@transaction.atomic
+def case_to_prosecution(*, actor: User, case: Case, request: Any = None) -> Case:
+    return _move(actor, case, S.IN_PROSECUTION, request=request)
+
+
+@transaction.atomic
+def case_close(*, actor: User, case: Case, reason: str, request: Any = None) -> Case:
+    return _move(actor, case, S.CLOSED, reason=reason, request=request)
+
+
+@transaction.atomic
+def case_reopen(*, actor: User, case: Case, request: Any = None) -> Case:
+    return _move(actor, case, S.REOPENED, request=request)

@@ -1,0 +1,146 @@
+"""Cases: references, scope, screening into the workflow, every transition allowed and refused."""
+
+from datetime import date
+
+import pytest
+
+from sigap.cases import services
+from sigap.cases.models import Case, CaseEvent, CaseStatus, PartyRole, Screening, VictimStatus
+from sigap.cases.services import TRANSITIONS, WorkflowError
+from sigap.core import access
+from sigap.core.models import AuditEvent
+from sigap.people.services import person_create
+
+pytestmark = pytest.mark.django_db
+S = CaseStatus
+
+INDICATED_ANSWERS = {
+    "act": {"recruitment": "yes"},
+    "means": {"fraud": "yes"},
+    "purpose": {"forced_labour": "yes"},
+}
+
+
+@pytest.fixture
+def case(rahmadi):
+    return services.case_create(
+        actor=rahmadi, reported_on=date(2024, 3, 12), source="police", region_id="63.03.05"
+    )
+
+
+@pytest.fixture
+def victim(case, rahmadi):
+    person = person_create(
+        actor=rahmadi, full_name="Salasiah", region_id="63.03", birth_date=date(1990, 1, 1)
+    )
+    return services.party_add(actor=rahmadi, case=case, person=person, role=PartyRole.VICTIM)
+
+
+def test_references_count_per_regency_and_year_and_are_never_reused(rahmadi, case):
+    second = services.case_create(
+        actor=rahmadi, reported_on=date(2024, 5, 1), source="media", region_id="63.03"
+    )
+    next_year = services.case_create(
+        actor=rahmadi, reported_on=date(2025, 1, 2), source="media", region_id="63.03"
+    )
+    assert [case.reference, second.reference, next_year.reference] == [
+        "TPPO/63.03/2024/0001",
+        "TPPO/63.03/2024/0002",
+        "TPPO/63.03/2025/0001",
+    ]
+    second.delete()
+    third = services.case_create(
+        actor=rahmadi, reported_on=date(2024, 6, 1), source="media", region_id="63.03"
+    )
+    assert third.reference == "TPPO/63.03/2024/0003"
+
+
+def test_a_case_outside_the_officers_scope_cannot_be_created(rahmadi):
+    with pytest.raises(WorkflowError, match="out_of_scope"):
+        services.case_create(
+            actor=rahmadi, reported_on=date(2024, 3, 1), source="police", region_id="63.71"
+        )
+    assert not Case.objects.exists()
+
+
+def test_cases_are_scoped_like_persons(case, siti, normila):
+    assert access.scoped(siti, Case).filter(pk=case.pk).exists()
+    assert not access.scoped(normila, Case).exists()  # another agency leads it
+
+
+def test_screening_moves_a_case_in_screening_to_indicated_and_keeps_history(case, victim, rahmadi):
+    services.case_start_screening(actor=rahmadi, case=case)
+    services.screening_record(actor=rahmadi, party=victim, answers={"act": {"recruitment": "yes"}})
+    case.refresh_from_db()
+    assert case.status == S.SCREENING  # insufficient information: still screening
+    services.screening_record(actor=rahmadi, party=victim, answers=INDICATED_ANSWERS)
+    case.refresh_from_db()
+    assert case.status == S.INDICATED
+    assert list(Screening.objects.values_list("outcome", flat=True)) == [
+        "indicated",
+        "insufficient",
+    ]
+    kinds = list(CaseEvent.objects.filter(case=case).values_list("kind", flat=True))
+    assert kinds[:2] == ["status", "screened"]
+
+
+def test_a_child_needs_no_means(rahmadi, case):
+    child = person_create(
+        actor=rahmadi, full_name="Anak", region_id="63.03", birth_date=date(2010, 1, 1)
+    )
+    party = services.party_add(actor=rahmadi, case=case, person=child, role=PartyRole.VICTIM)
+    services.case_start_screening(actor=rahmadi, case=case)
+    screening = services.screening_record(
+        actor=rahmadi,
+        party=party,
+        answers={
+            "act": {"recruitment": "yes"},
+            "purpose": {"prostitution": "yes"},
+            "means": dict.fromkeys(["fraud"], "no"),
+        },
+    )
+    assert screening.child is True
+    assert screening.outcome == "indicated"
+
+
+ALL = list(S.values)
+
+
+@pytest.mark.parametrize(("start", "target"), [(a, b) for a in ALL for b in ALL if a != b])
+def test_every_transition_is_allowed_or_refused_by_the_workflow(rahmadi, case, start, target):
+    Case.objects.filter(pk=case.pk).update(status=start)
+    case.refresh_from_db()
+    allowed = target in TRANSITIONS[start]
+    if allowed:
+        services._move(rahmadi, case, target, reason="selesai")
+        case.refresh_from_db()
+        assert case.status == target
+    else:
+        with pytest.raises(WorkflowError, match="wrong_state"):
+            services._move(rahmadi, case, target, reason="selesai")
+        case.refresh_from_db()
+        assert case.status == start
+
+
+def test_closing_requires_a_reason_and_is_recorded(rahmadi, case):
+    with pytest.raises(WorkflowError, match="reason_required"):
+        services.case_close(actor=rahmadi, case=case, reason="  ")
+    services.case_close(actor=rahmadi, case=case, reason="Laporan tidak terbukti")
+    case.refresh_from_db()
+    assert case.status == S.CLOSED and case.closed_reason == "Laporan tidak terbukti"
+    assert AuditEvent.objects.filter(action="status", object_id=str(case.pk)).exists()
+    services.case_reopen(actor=rahmadi, case=case)
+    case.refresh_from_db()
+    assert case.status == S.REOPENED
+
+
+def test_an_officer_of_another_agency_cannot_move_the_case(normila, case):
+    with pytest.raises(WorkflowError, match="not_allowed"):
+        services.case_start_screening(actor=normila, case=case)
+
+
+def test_the_victim_status_records_who_decided(rahmadi, victim):
+    services.victim_status_decide(actor=rahmadi, party=victim, status=VictimStatus.ACTUAL)
+    victim.refresh_from_db()
+    assert victim.victim_status == "actual" and victim.victim_status_by == rahmadi
+    assert victim.victim_status_at is not None
