@@ -9,3 +9,9 @@ class CasesConfig(AppConfig):
 
     def ready(self) -> None:
         from sigap.cases import access  # noqa: F401 - registers the access policy
+        from sigap.cases.services import open_case_person_ids, reassign_open_cases
+        from sigap.core import reassign
+        from sigap.people import retention
+
+        reassign.register("cases", reassign_open_cases)
+        retention.HOLDS.append(open_case_person_ids)

@@ -234,3 +234,17 @@ def case_close(*, actor: User, case: Case, reason: str, request: Any = None) -> 
 @transaction.atomic
 def case_reopen(*, actor: User, case: Case, request: Any = None) -> Case:
     return _move(actor, case, S.REOPENED, request=request)
+
+
+def reassign_open_cases(from_user: User, to_user: User) -> int:
+    """Mutasi: the officer's cases that are not closed go to their colleague."""
+    return (
+        Case.objects.filter(assigned_officer=from_user)
+        .exclude(status=S.CLOSED)
+        .update(assigned_officer=to_user)
+    )
+
+
+def open_case_person_ids() -> set[int]:
+    """Persons in a case that is not closed are kept identifiable (retention hold)."""
+    return set(CaseParty.objects.exclude(case__status=S.CLOSED).values_list("person_id", flat=True))

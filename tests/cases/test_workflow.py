@@ -144,3 +144,38 @@ def test_the_victim_status_records_who_decided(rahmadi, victim):
     victim.refresh_from_db()
     assert victim.victim_status == "actual" and victim.victim_status_by == rahmadi
     assert victim.victim_status_at is not None
+
+
+def test_mutasi_hands_the_open_cases_over(rahmadi, case, run_command):
+    from sigap.core.services import user_transfer_work
+    from tests.conftest import make_user
+
+    colleague = make_user("gazali", role="agency_officer", agency="polres-banjar", region="63.03")
+    Case.objects.filter(pk=case.pk).update(assigned_officer=rahmadi)
+    closed = services.case_create(
+        actor=rahmadi,
+        reported_on=date(2024, 1, 1),
+        source="media",
+        region_id="63.03",
+        assigned_officer=rahmadi,
+    )
+    services.case_close(actor=rahmadi, case=closed, reason="selesai")
+    moved = user_transfer_work(actor=rahmadi, from_user=rahmadi, to_user=colleague)
+    assert moved["cases"] == 1
+    assert Case.objects.get(pk=case.pk).assigned_officer == colleague
+    assert Case.objects.get(pk=closed.pk).assigned_officer == rahmadi
+
+
+def test_a_person_in_an_open_case_is_not_anonymised(rahmadi, victim, run_command):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from sigap.people.models import Person
+
+    Person.objects.filter(pk=victim.person_id).update(
+        updated_at=timezone.now() - timedelta(days=4000)
+    )
+    _, summary = run_command("purge_expired")
+    assert summary["purged"]["persons"] == 0
+    assert Person.objects.get(pk=victim.person_id).full_name == "Salasiah"
