@@ -4,11 +4,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from sigap.cases.models import Case
 from sigap.core.access import Action, Scope, register, within_region
 from sigap.core.models import Role
+
+
+def case_filter(scope: Scope) -> Q:
+    """The cases a scope sees, as a filter (used for cases and for their parties)."""
+    in_region = within_region("region", scope.region_code)
+    if scope.role == Role.AGENCY_OFFICER:
+        return in_region & Q(lead_agency_id=scope.agency_id)
+    return in_region
+
+
+def persons_in_visible_cases(scope: Scope) -> Q:
+    """A person is visible to whoever sees a case they are a party of."""
+    visible = Case.objects.filter(case_filter(scope)).values("pk")
+    return Q(case_parties__case__in=visible)
 
 
 @register(Case)
@@ -17,7 +31,4 @@ def case_policy(scope: Scope, queryset: QuerySet[Any], action: Action) -> QueryS
     officers: the cases their agency leads there. Other roles: none."""
     if not scope.sees_identities:
         return queryset.none()
-    in_region = queryset.filter(within_region("region", scope.region_code))
-    if scope.role == Role.AGENCY_OFFICER:
-        return in_region.filter(lead_agency_id=scope.agency_id)
-    return in_region
+    return queryset.filter(case_filter(scope))

@@ -8,10 +8,12 @@ class CasesConfig(AppConfig):
     verbose_name = _("Cases")
 
     def ready(self) -> None:
-        from sigap.cases import access  # noqa: F401 - registers the access policy
+        from sigap.cases import access
         from sigap.cases.services import open_case_person_ids, reassign_open_cases
         from sigap.core import reassign
+        from sigap.people import access as people_access
         from sigap.people import retention
 
         reassign.register("cases", reassign_open_cases)
         retention.HOLDS.append(open_case_person_ids)
+        people_access.VISIBILITY.append(access.persons_in_visible_cases)

@@ -89,7 +89,11 @@ def case_create(*, actor: User, reported_on: date, request: Any = None, **fields
 def party_add(
     *, actor: User, case: Case, person: Person, role: str, request: Any = None
 ) -> CaseParty:
+    """Add a person the actor may see (linking someone registered out of the actor's sight
+    is the secretariat's job, so nothing about them is revealed)."""
     _require(actor, case)
+    if not can(actor, person, Action.VIEW):
+        raise WorkflowError("person_not_visible")
     party = CaseParty.objects.create(
         case=case,
         person=person,

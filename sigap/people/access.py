@@ -2,24 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from sigap.core import audit
 from sigap.core.access import Action, Scope, register, scope_of, scoped, within_region
 from sigap.core.models import Role
 from sigap.people.models import Person
 
+# Other ways a person comes into a scope (e.g. as a party of a case the user may see),
+# registered by the capabilities that own them: each gives a filter on persons.
+Visibility = Callable[[Scope], Q]
+VISIBILITY: list[Visibility] = []
+
 
 @register(Person)
 def person_policy(scope: Scope, queryset: QuerySet[Any], action: Action) -> QuerySet[Any]:
     if not scope.sees_identities:
         return queryset.none()
-    in_region = queryset.filter(within_region("region", scope.region_code))
+    own = within_region("region", scope.region_code)
     if scope.role == Role.AGENCY_OFFICER:
-        return in_region.filter(agency_id=scope.agency_id)
-    return in_region
+        own &= Q(agency_id=scope.agency_id)
+    for extra in VISIBILITY:
+        own |= extra(scope)
+    return queryset.filter(own).distinct()
 
 
 def shows_real_name(scope: Scope | None, person: Person) -> bool:

@@ -179,3 +179,16 @@ def test_a_person_in_an_open_case_is_not_anonymised(rahmadi, victim, run_command
     _, summary = run_command("purge_expired")
     assert summary["purged"]["persons"] == 0
     assert Person.objects.get(pk=victim.person_id).full_name == "Salasiah"
+
+
+def test_a_person_registered_elsewhere_is_visible_through_a_case_in_scope(
+    rahmadi, normila, siti, case
+):
+    from sigap.people.models import Person
+
+    person = person_create(actor=normila, full_name="Dari Dinsos", region_id="63.71")
+    assert not access.scoped(rahmadi, Person).filter(pk=person.pk).exists()
+    with pytest.raises(WorkflowError, match="person_not_visible"):
+        services.party_add(actor=rahmadi, case=case, person=person, role=PartyRole.WITNESS)
+    services.party_add(actor=siti, case=case, person=person, role=PartyRole.WITNESS)
+    assert access.scoped(rahmadi, Person).filter(pk=person.pk).exists()
