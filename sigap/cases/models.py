@@ -134,22 +134,6 @@ class Case(models.Model):
         return self.reference
 
 
-class CaseReferenceCounter(models.Model):
-    """The last number given per region and year: references are never reused."""
-
-    region_code = models.CharField(max_length=13)
-    year = models.PositiveSmallIntegerField()
-    last = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints: ClassVar = [
-            models.UniqueConstraint(fields=["region_code", "year"], name="case_reference_counter")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.region_code}/{self.year}: {self.last}"
-
-
 class PartyRole(models.TextChoices):
     VICTIM = "victim", _("Victim")
     POSSIBLE_VICTIM = "possible_victim", _("Possible victim")

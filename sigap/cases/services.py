@@ -15,7 +15,6 @@ from sigap.cases.models import (
     Case,
     CaseEvent,
     CaseParty,
-    CaseReferenceCounter,
     CaseStatus,
     Screening,
     VictimStatus,
@@ -24,6 +23,7 @@ from sigap.cases.screening import Answer, Outcome, ScreeningAnswers, screen
 from sigap.core import audit
 from sigap.core.access import Action, can
 from sigap.core.models import User
+from sigap.core.sequences import next_value
 from sigap.people.models import Person
 
 S = CaseStatus
@@ -56,11 +56,7 @@ def _event(case: Case, actor: User, kind: str, **details: Any) -> None:
 def _next_reference(region_code: str, year: int) -> str:
     """TPPO/63.03/2024/0007: per regency (or province) and year, never reused."""
     code = region_code[:5]
-    CaseReferenceCounter.objects.get_or_create(region_code=code, year=year)
-    counter = CaseReferenceCounter.objects.select_for_update().get(region_code=code, year=year)
-    counter.last += 1
-    counter.save(update_fields=["last"])
-    return f"TPPO/{code}/{year}/{counter.last:04d}"
+    return f"TPPO/{code}/{year}/{next_value(f'case:{code}:{year}'):04d}"
 
 
 @transaction.atomic

@@ -217,3 +217,14 @@ class Heartbeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} {self.seen_at:%Y-%m-%d %H:%M:%S}"
+
+
+class Sequence(models.Model):
+    """A named counter (pseudonyms per year, case references per region and year): numbers
+    are taken under a row lock and never given twice (see core.sequences)."""
+
+    name = models.CharField(max_length=80, primary_key=True)
+    last = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.last}"

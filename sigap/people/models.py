@@ -106,13 +106,3 @@ class PersonNameKey(models.Model):
 
     def __str__(self) -> str:
         return self.key
-
-
-class PseudonymCounter(models.Model):
-    """The last pseudonym number given per year (taken under a row lock)."""
-
-    year = models.PositiveSmallIntegerField(primary_key=True)
-    last = models.PositiveIntegerField(default=0)
-
-    def __str__(self) -> str:
-        return f"{self.year}: {self.last}"

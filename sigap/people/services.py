@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from sigap.core import audit
 from sigap.core.models import User
-from sigap.people.models import Person, PersonNameKey, PseudonymCounter
+from sigap.core.sequences import next_value
+from sigap.people.models import Person, PersonNameKey
 from sigap.people.search import name_index_keys, nik_index
 
 SENSITIVE_FIELDS = frozenset({"full_name", "aliases", "nik", "phone", "address", "notes"})
@@ -36,11 +37,7 @@ PSEUDONYM_PREFIX = "Orang"
 def _next_pseudonym(year: int) -> str:
     """Orang-2026-0001, -0002, ...: numbers from a per-year counter row, locked until the
     transaction ends, so concurrent registrations never get the same number."""
-    PseudonymCounter.objects.get_or_create(year=year)
-    counter = PseudonymCounter.objects.select_for_update().get(year=year)
-    counter.last += 1
-    counter.save(update_fields=["last"])
-    return f"{PSEUDONYM_PREFIX}-{year}-{counter.last:04d}"
+    return f"{PSEUDONYM_PREFIX}-{year}-{next_value(f'pseudonym:{year}'):04d}"
 
 
 def _refresh_name_keys(person: Person) -> None:
