@@ -78,6 +78,7 @@ clean:
 
 # Benchmarks (not timed tests): figures go to docs/performance.md.
 bench: setup
+	$(BIN)/python -m bench.parsing
 	$(BIN)/python -m bench.load_reference
 	@if pg_isready -q -h 127.0.0.1 2>/dev/null; then \
 	  psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS sigap_bench" postgres 2>/dev/null && \
