@@ -17,4 +17,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("sigap.core.urls")),
     path("", include("sigap.people.urls")),
+    path("", include("sigap.cases.urls")),
 ]

@@ -108,6 +108,37 @@ MATRIX = {
         "get",
         {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 302)},
     ),
+    # cases: like persons; a case led by Polres Banjar in Banjar (placeholder "case")
+    "cases:case_list": (
+        {},
+        "get",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), **PERSON_WORKERS},
+    ),
+    "cases:case_create": (
+        {},
+        "get",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), **PERSON_WORKERS},
+    ),
+    "cases:case_detail": (
+        {"pk": "case"},
+        "get",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "siti": 200, "rahmadi": 200},
+    ),
+    "cases:case_transition": (
+        {"pk": "case"},
+        "post",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "siti": 302, "rahmadi": 302},
+    ),
+    "cases:party_add": (
+        {"pk": "case"},
+        "post",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "siti": 302, "rahmadi": 302},
+    ),
+    "cases:party_screen": (
+        {"pk": "case", "party_pk": "party"},
+        "get",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "siti": 200, "rahmadi": 200},
+    ),
     "core:region_lookup": ({}, "get", {"anonymous": LOGIN_REDIRECT, **SIGNED_IN}),
     "core:agency_list": ({}, "get", {"anonymous": LOGIN_REDIRECT, **SIGNED_IN}),
 }
@@ -158,6 +189,7 @@ def resolve_kwargs(kwargs):
     from sigap.people.services import person_create
 
     values = {}
+    case = None
     for key, value in kwargs.items():
         if value == "self":
             value = persona_user("riduan").pk
@@ -166,8 +198,27 @@ def resolve_kwargs(kwargs):
             value = person_create(
                 actor=registrar, full_name="X", region_id="63.03", consent_share=True
             ).pk
+        elif value in {"case", "party"}:
+            case = case or make_case()
+            value = case.pk if value == "case" else case.parties.get().pk
         values[key] = value
     return values
+
+
+def make_case():
+    """A case led by Polres Banjar in Kabupaten Banjar, with one victim."""
+    from datetime import date
+
+    from sigap.cases import services
+    from sigap.people.services import person_create
+
+    officer = persona_user("rahmadi")
+    case = services.case_create(
+        actor=officer, reported_on=date(2024, 3, 12), source="police", region_id="63.03"
+    )
+    person = person_create(actor=officer, full_name="Y", region_id="63.03")
+    services.party_add(actor=officer, case=case, person=person, role="victim")
+    return case
 
 
 @pytest.mark.django_db

@@ -9,11 +9,14 @@ class CasesConfig(AppConfig):
 
     def ready(self) -> None:
         from sigap.cases import access
+        from sigap.cases.selectors import home_actions
         from sigap.cases.services import open_case_person_ids, reassign_open_cases
         from sigap.core import reassign
+        from sigap.core.selectors import register_home_actions
         from sigap.people import access as people_access
         from sigap.people import retention
 
         reassign.register("cases", reassign_open_cases)
         retention.HOLDS.append(open_case_person_ids)
         people_access.VISIBILITY.append(access.persons_in_visible_cases)
+        register_home_actions(home_actions)

@@ -19,7 +19,7 @@ from sigap.cases.models import (
     Screening,
     VictimStatus,
 )
-from sigap.cases.screening import Answer, Outcome, ScreeningAnswers, screen
+from sigap.cases.screening import Answer, Outcome, ScreeningAnswers, ScreeningResult, screen
 from sigap.core import audit
 from sigap.core.access import Action, can
 from sigap.core.models import User
@@ -120,6 +120,19 @@ def child_at_exploitation(case: Case, person: Person) -> bool | None:
     return None if age is None else age < 18
 
 
+def _screening_answers(answers: dict[str, dict[str, str]], child: bool | None) -> ScreeningAnswers:
+    typed = {
+        name: {item: Answer(value) for item, value in answers.get(name, {}).items()}
+        for name in ("act", "means", "purpose")
+    }
+    return ScreeningAnswers(**typed, child=child)
+
+
+def explain(screening: Screening) -> ScreeningResult:
+    """The result of a stored screening with its explanation (derived again, never stored)."""
+    return screen(_screening_answers(screening.answers, screening.child))
+
+
 @transaction.atomic
 def screening_record(
     *, actor: User, party: CaseParty, answers: dict[str, dict[str, str]], request: Any = None
@@ -131,11 +144,7 @@ def screening_record(
     if party.role not in VICTIM_ROLES:
         raise WorkflowError("not_a_victim_party")
     child = child_at_exploitation(case, party.person)
-    typed = {
-        name: {item: Answer(value) for item, value in answers.get(name, {}).items()}
-        for name in ("act", "means", "purpose")
-    }
-    result = screen(ScreeningAnswers(**typed, child=child))
+    result = screen(_screening_answers(answers, child))
     screening = Screening.objects.create(
         case=case,
         party=party,

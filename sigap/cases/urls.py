@@ -1,0 +1,14 @@
+from django.urls import path
+
+from sigap.cases import views
+
+app_name = "cases"
+
+urlpatterns = [
+    path("kasus/", views.case_list, name="case_list"),
+    path("kasus/baru/", views.case_create, name="case_create"),
+    path("kasus/<int:pk>/", views.case_detail, name="case_detail"),
+    path("kasus/<int:pk>/status/", views.case_transition, name="case_transition"),
+    path("kasus/<int:pk>/pihak/", views.party_add, name="party_add"),
+    path("kasus/<int:pk>/pihak/<int:party_pk>/penapisan/", views.party_screen, name="party_screen"),
+]
