@@ -163,7 +163,7 @@ def screening_record(
     )
     if case.status == S.SCREENING and result.outcome != Outcome.INSUFFICIENT:
         target = S.INDICATED if result.outcome == Outcome.INDICATED else S.NOT_INDICATED
-        _move(actor, case, target, request=request)
+        case_move(actor, case, target, request=request)
     return screening
 
 
@@ -193,7 +193,12 @@ def _require(actor: User, case: Case) -> None:
         raise WorkflowError("not_allowed")
 
 
-def _move(actor: User, case: Case, target: str, *, reason: str = "", request: Any = None) -> Case:
+@transaction.atomic
+def case_move(
+    actor: User, case: Case, target: str, *, reason: str = "", request: Any = None
+) -> Case:
+    """Move a case to `target` if the workflow allows it from its current status (pages
+    offer the allowed next statuses; the named services below are the same moves)."""
     _require(actor, case)
     if target not in TRANSITIONS[case.status]:
         raise WorkflowError("wrong_state")
@@ -217,32 +222,32 @@ def _move(actor: User, case: Case, target: str, *, reason: str = "", request: An
 
 @transaction.atomic
 def case_start_screening(*, actor: User, case: Case, request: Any = None) -> Case:
-    return _move(actor, case, S.SCREENING, request=request)
+    return case_move(actor, case, S.SCREENING, request=request)
 
 
 @transaction.atomic
 def case_start_handling(*, actor: User, case: Case, request: Any = None) -> Case:
-    return _move(actor, case, S.IN_HANDLING, request=request)
+    return case_move(actor, case, S.IN_HANDLING, request=request)
 
 
 @transaction.atomic
 def case_refer(*, actor: User, case: Case, request: Any = None) -> Case:
-    return _move(actor, case, S.REFERRED, request=request)
+    return case_move(actor, case, S.REFERRED, request=request)
 
 
 @transaction.atomic
 def case_to_prosecution(*, actor: User, case: Case, request: Any = None) -> Case:
-    return _move(actor, case, S.IN_PROSECUTION, request=request)
+    return case_move(actor, case, S.IN_PROSECUTION, request=request)
 
 
 @transaction.atomic
 def case_close(*, actor: User, case: Case, reason: str, request: Any = None) -> Case:
-    return _move(actor, case, S.CLOSED, reason=reason, request=request)
+    return case_move(actor, case, S.CLOSED, reason=reason, request=request)
 
 
 @transaction.atomic
 def case_reopen(*, actor: User, case: Case, request: Any = None) -> Case:
-    return _move(actor, case, S.REOPENED, request=request)
+    return case_move(actor, case, S.REOPENED, request=request)
 
 
 def reassign_open_cases(from_user: User, to_user: User) -> int:

@@ -106,7 +106,9 @@ def case_transition(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         if target not in CaseStatus.values:
             raise services.WorkflowError("wrong_state")
-        services._move(user, case, target, reason=request.POST.get("reason", ""), request=request)
+        services.case_move(
+            user, case, target, reason=request.POST.get("reason", ""), request=request
+        )
     except services.WorkflowError as error:
         messages.error(request, _workflow_message(error))
     else:

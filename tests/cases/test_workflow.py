@@ -112,12 +112,12 @@ def test_every_transition_is_allowed_or_refused_by_the_workflow(rahmadi, case, s
     case.refresh_from_db()
     allowed = target in TRANSITIONS[start]
     if allowed:
-        services._move(rahmadi, case, target, reason="selesai")
+        services.case_move(rahmadi, case, target, reason="selesai")
         case.refresh_from_db()
         assert case.status == target
     else:
         with pytest.raises(WorkflowError, match="wrong_state"):
-            services._move(rahmadi, case, target, reason="selesai")
+            services.case_move(rahmadi, case, target, reason="selesai")
         case.refresh_from_db()
         assert case.status == start
 
