@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -17,6 +16,7 @@ from sigap.cases.forms import CaseFilterForm, CaseForm, PartyForm, ScreeningForm
 from sigap.cases.models import VICTIM_ROLES, Case, CaseParty, CaseStatus
 from sigap.core import audit
 from sigap.core.access import Action, get_or_404, require, scoped, within_region
+from sigap.core.pagination import paginate
 from sigap.people.models import Person
 from sigap.people.selectors import display_name
 
@@ -49,12 +49,8 @@ def case_list(request: HttpRequest) -> HttpResponse:
             cases = cases.filter(reported_on__gte=data["since"])
         if data["until"]:
             cases = cases.filter(reported_on__lte=data["until"])
-    page = Paginator(cases.order_by("-reported_on", "-id"), 50).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request, "cases/case_list.html", {"form": form, "page": page, "query": query.urlencode()}
-    )
+    page, query = paginate(request, cases.order_by("-reported_on", "-id"))
+    return render(request, "cases/case_list.html", {"form": form, "page": page, "query": query})
 
 
 @login_required

@@ -9,7 +9,6 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -20,9 +19,8 @@ from sigap.core import audit
 from sigap.core.access import Action, require, scoped
 from sigap.core.forms import StyledFormMixin
 from sigap.core.models import AuditEvent
+from sigap.core.pagination import paginate
 from sigap.core.sudo import sudo_required
-
-PAGE_SIZE = 50
 
 
 class AuditFilterForm(StyledFormMixin, forms.Form):
@@ -58,17 +56,13 @@ def audit_list(request: HttpRequest) -> HttpResponse:
     user = require(request, AuditEvent, Action.VIEW)
     form = AuditFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
-    page = Paginator(filtered_events(user, data, Action.VIEW), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page, query = paginate(request, filtered_events(user, data, Action.VIEW))
     memo: dict[tuple[str, str], bool] = {}
     rows = [(event, audit.readable_details(user, event, memo)) for event in page]
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "core/audit_list.html",
-        {"form": form, "page": page, "rows": rows, "query": query.urlencode()},
+        {"form": form, "page": page, "rows": rows, "query": query},
     )
 
 

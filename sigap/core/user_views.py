@@ -7,7 +7,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -19,6 +18,7 @@ from sigap.core import services
 from sigap.core.access import Action, get_or_404, require, scoped
 from sigap.core.forms import TransferWorkForm, UserForm
 from sigap.core.models import User
+from sigap.core.pagination import paginate
 from sigap.core.sudo import sudo_required
 
 
@@ -38,8 +38,8 @@ def user_list(request: HttpRequest) -> HttpResponse:
             | Q(first_name__icontains=query)
             | Q(last_name__icontains=query)
         )
-    page = Paginator(users, 50).get_page(request.GET.get("page"))
-    return render(request, "core/user_list.html", {"page": page, "q": query})
+    page, page_query = paginate(request, users)
+    return render(request, "core/user_list.html", {"page": page, "q": query, "query": page_query})
 
 
 @login_required

@@ -6,7 +6,6 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -15,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from sigap.core import audit
 from sigap.core.access import Action, get_or_404, require, scope_of
+from sigap.core.pagination import paginate
 from sigap.core.sudo import sudo_required
 from sigap.people import selectors, services
 from sigap.people.access import shows_real_name
@@ -33,7 +33,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
         persons = selectors.person_search(
             user, nik=form.cleaned_data["nik"], name=form.cleaned_data["name"]
         )
-    page = Paginator(persons.order_by("-created_at", "-id"), 50).get_page(request.GET.get("page"))
+    page, query = paginate(request, persons.order_by("-created_at", "-id"))
     rows = [(person, selectors.display_name(user, person)) for person in page]
     if rows:
         audit.record(
@@ -46,7 +46,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "people/person_list.html",
-        {"form": form, "page": page, "rows": rows, "searched": searched},
+        {"form": form, "page": page, "query": query, "rows": rows, "searched": searched},
     )
 
 

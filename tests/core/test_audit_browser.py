@@ -78,3 +78,16 @@ def test_the_audit_page_checks_each_person_once(
     with django_assert_max_num_queries(20):
         page = client.get("/audit/", {"object_id": str(person.pk)}).content.decode()
     assert page.count("+62812345678") == 19  # 10 changes: after each, before 9 (first: none)
+
+
+def test_page_links_keep_the_filters(client, siti):
+    from sigap.core import audit
+
+    for _ in range(55):
+        audit.record(actor=siti, action="login")
+    sign_in(client, siti)
+    page = client.get("/audit/", {"action": "login"}).content.decode()
+    assert "page=2" in page
+    assert "action=login&amp;" in page
+    second = client.get("/audit/", {"action": "login", "page": "2"}).content.decode()
+    assert "2 / 2" in second

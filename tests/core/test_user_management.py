@@ -151,3 +151,14 @@ def test_an_admin_of_a_regency_manages_only_its_users(client, rahmadi, normila):
     data = {**NEW_USER, "agency": agency_pk("polres-banjar"), "region": "63"}
     page = client.post("/pengguna/baru/", data).content.decode()
     assert "di dalam wilayah kerja Anda sendiri" in page
+
+
+def test_the_user_list_pages_past_fifty(admin_client):
+    from tests.conftest import make_user
+
+    for number in range(52):
+        make_user(
+            f"petugas{number:02d}", role="agency_officer", agency="polres-banjar", region="63.03"
+        )
+    page = admin_client.get("/pengguna/").content.decode()
+    assert "page=2" in page
