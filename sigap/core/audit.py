@@ -83,8 +83,8 @@ def changes(
     result: dict[str, dict[str, Any]] = {}
     for field in sorted(set(before) | set(after)):
         old, new = before.get(field), after.get(field)
-        if old == new:
-            continue
+        if old == new or (old in (None, "") and new in (None, "")):
+            continue  # nothing changed (an empty text is no change from no value)
         if field in sensitive:
             result[field] = {"before": seal(old or ""), "after": seal(new or "")}
         else:

@@ -174,3 +174,10 @@ def test_an_invalid_nik_is_still_found_however_it_is_written(siti):
     person = person_create(actor=siti, full_name="X", nik="9903 0152 0390 0001", region_id="63")
     assert list(person_search(siti, nik="9903015203900001")) == [person]
     assert list(person_search(siti, nik="'9903.0152.0390.0001")) == [person]
+
+
+def test_a_creation_event_lists_only_the_fields_that_were_filled(person):
+    event = AuditEvent.objects.get(action="create", object_id=str(person.pk))
+    changes = event.details["changes"]
+    assert "notes" not in changes  # empty on creation: no entry
+    assert "full_name" in changes and "phone" in changes
