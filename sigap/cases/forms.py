@@ -7,7 +7,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sigap.cases.models import Case, CaseStatus, PartyRole
-from sigap.cases.screening import ELEMENTS, Answer
+from sigap.cases.screening import (
+    CHECKLIST_NAMES,
+    CHECKLISTS,
+    ELEMENT_NAMES,
+    ELEMENTS,
+    Answer,
+)
 from sigap.cases.vocabulary import Purpose
 from sigap.core.forms import ParsedField, RegionField, StyledFormMixin
 from sigap.core.models import Country
@@ -90,30 +96,38 @@ ANSWER_CHOICES = [
 
 
 class ScreeningForm(forms.Form):
-    """One yes / no / unknown question per act, means and purpose (fields `act__recruitment`)."""
+    """One yes / no / unknown question per act, means and purpose, and per item of the
+    indicator checklists (fields `act__recruitment`, `indicators__deception`, ...)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for element, choices in ELEMENTS.items():
+        for element, choices in {**ELEMENTS, **CHECKLISTS}.items():
             for value, label in choices.choices:
                 self.fields[f"{element}__{value}"] = forms.ChoiceField(
                     label=label,
                     choices=ANSWER_CHOICES,
                     initial=Answer.UNKNOWN.value,
                     widget=forms.RadioSelect,
+                    required=False,  # a question left unanswered is unknown
                 )
 
     def answers(self) -> dict[str, dict[str, str]]:
-        result: dict[str, dict[str, str]] = {name: {} for name in ELEMENTS}
+        result: dict[str, dict[str, str]] = {name: {} for name in (*ELEMENTS, *CHECKLISTS)}
         for key, value in self.cleaned_data.items():
             element, item = key.split("__", 1)
-            result[element][item] = value
+            result[element][item] = value or Answer.UNKNOWN.value
         return result
 
-    def groups(self) -> list[tuple[Any, list[Any]]]:
-        from sigap.cases.screening import ELEMENT_NAMES
-
+    def _groups(self, names: dict[str, Any], sets: dict[str, Any]) -> list[tuple[Any, list[Any]]]:
         return [
-            (ELEMENT_NAMES[name], [self[f"{name}__{value}"] for value in choices.values])
-            for name, choices in ELEMENTS.items()
+            (names[name], [self[f"{name}__{value}"] for value in choices.values])
+            for name, choices in sets.items()
         ]
+
+    def groups(self) -> list[tuple[Any, list[Any]]]:
+        """The elements that decide the result."""
+        return self._groups(ELEMENT_NAMES, ELEMENTS)
+
+    def checklist_groups(self) -> list[tuple[Any, list[Any]]]:
+        """The indicator checklists, recorded but not deciding."""
+        return self._groups(CHECKLIST_NAMES, CHECKLISTS)

@@ -114,6 +114,8 @@ class Case(models.Model):
     means_of_control = models.JSONField(_("means of control"), default=list, blank=True)
     narrative = EncryptedTextField(_("narrative"), blank=True)
     closed_reason = models.TextField(_("reason for closing"), blank=True)
+    # Derived (services keep it): a victim of the case was under 18 at the time of exploitation.
+    child_victim = models.BooleanField(_("child victim"), default=False, editable=False)
 
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     created_by = models.ForeignKey(
@@ -128,6 +130,9 @@ class Case(models.Model):
         indexes: ClassVar = [
             models.Index(fields=["status", "reported_on"]),
             models.Index(fields=["region", "reported_on"]),
+            models.Index(fields=["lead_agency", "reported_on"]),
+            models.Index(fields=["destination_country", "reported_on"]),
+            models.Index(fields=["child_victim", "reported_on"]),
         ]
 
     def __str__(self) -> str:

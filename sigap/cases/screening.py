@@ -22,7 +22,14 @@ from django.utils.functional import Promise
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from sigap.cases.vocabulary import Act, Means, Purpose
+from sigap.cases.vocabulary import (
+    Act,
+    ForcedLabourIndicator,
+    Means,
+    MeansOfControl,
+    Purpose,
+    Vulnerability,
+)
 
 
 class Answer(StrEnum):
@@ -39,6 +46,18 @@ class Outcome(models.TextChoices):
 
 ELEMENTS: dict[str, type[models.TextChoices]] = {"act": Act, "means": Means, "purpose": Purpose}
 ELEMENT_NAMES: dict[str, Promise] = {"act": _("Act"), "means": _("Means"), "purpose": _("Purpose")}
+# The indicator checklist: recorded with the screening to guide the officer and for statistics;
+# it does not decide the result (the elements above do).
+CHECKLISTS: dict[str, type[models.TextChoices]] = {
+    "indicators": ForcedLabourIndicator,
+    "control": MeansOfControl,
+    "vulnerability": Vulnerability,
+}
+CHECKLIST_NAMES: dict[str, Promise] = {
+    "indicators": _("ILO indicators of forced labour"),
+    "control": _("Means of control"),
+    "vulnerability": _("Vulnerability"),
+}
 
 
 @dataclass(frozen=True)
@@ -117,3 +136,14 @@ def screen(answers: ScreeningAnswers) -> ScreeningResult:
     else:
         outcome = Outcome.INSUFFICIENT
     return ScreeningResult(outcome=outcome, elements=states, reasons=tuple(reasons))
+
+
+def checklist_findings(answers: Mapping[str, Mapping[str, str]]) -> list[tuple[Promise, str]]:
+    """The checklist items answered yes, per checklist, as (checklist name, labels)."""
+    findings = []
+    for name, choices in CHECKLISTS.items():
+        given = {item: Answer(value) for item, value in answers.get(name, {}).items()}
+        labels = _labels(given, choices, Answer.YES)
+        if labels:
+            findings.append((CHECKLIST_NAMES[name], labels))
+    return findings

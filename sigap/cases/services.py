@@ -25,6 +25,7 @@ from sigap.core.access import Action, can
 from sigap.core.models import User
 from sigap.core.sequences import next_value
 from sigap.people.models import Person
+from sigap.people.services import age_on
 
 S = CaseStatus
 # The workflow: from each status, where a case may go next.
@@ -96,6 +97,8 @@ def party_add(
         role=role,
         victim_status=VictimStatus.POSSIBLE if role in VICTIM_ROLES else "",
     )
+    if role in VICTIM_ROLES:
+        refresh_child_victim(case)
     _event(case, actor, "party_added", role=role, person=person.pseudonym)
     audit.record(
         actor=actor,
@@ -107,16 +110,28 @@ def party_add(
     return party
 
 
-def age_at(person: Person, day: date | None) -> int | None:
-    if person.birth_date is None or day is None:
-        return None
-    born = person.birth_date
-    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+def refresh_child_victim(case: Case) -> None:
+    """Keep `Case.child_victim` true to the victims' birth dates and the incident date."""
+    child = any(
+        child_at_exploitation(case, party.person)
+        for party in case.parties.filter(role__in=VICTIM_ROLES).select_related("person")
+    )
+    if child != case.child_victim:
+        case.child_victim = child
+        case.save(update_fields=["child_victim"])
+
+
+def refresh_child_victim_of(person: Person) -> None:
+    """After a person's birth date changed: the cases where they are a victim."""
+    for case in Case.objects.filter(
+        parties__person=person, parties__role__in=VICTIM_ROLES
+    ).distinct():
+        refresh_child_victim(case)
 
 
 def child_at_exploitation(case: Case, person: Person) -> bool | None:
     """A child is under 18 at the time of exploitation (the incident date, or the report)."""
-    age = age_at(person, case.incident_on or case.reported_on)
+    age = age_on(person, case.incident_on or case.reported_on)
     return None if age is None else age < 18
 
 

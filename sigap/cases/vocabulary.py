@@ -76,3 +76,73 @@ CTDC_EXPLOITATION = {
     Purpose.ORGAN_REMOVAL: "isOrganRemoval",
     Purpose.LABOUR_FOR_PROFIT: "isOtherExploit",
 }
+
+
+class MeansOfControl(models.TextChoices):
+    """How victims were controlled (CTDC / HTCDS list)."""
+
+    DEBT_BONDAGE = "debt_bondage", _("Debt bondage (jerat utang)")
+    TAKES_EARNINGS = "takes_earnings", _("Takes earnings (penghasilan diambil)")
+    RESTRICTS_FINANCIAL_ACCESS = (
+        "restricts_financial_access",
+        _("Restricts access to money (akses keuangan dibatasi)"),
+    )
+    THREATS = "threats", _("Threats (ancaman)")
+    PSYCHOLOGICAL_ABUSE = "psychological_abuse", _("Psychological abuse (kekerasan psikis)")
+    PHYSICAL_ABUSE = "physical_abuse", _("Physical abuse (kekerasan fisik)")
+    SEXUAL_ABUSE = "sexual_abuse", _("Sexual abuse (kekerasan seksual)")
+    FALSE_PROMISES = "false_promises", _("False promises (janji palsu)")
+    PSYCHOACTIVE_SUBSTANCES = "psychoactive_substances", _("Psychoactive substances (narkotika)")
+    RESTRICTS_MOVEMENT = "restricts_movement", _("Restricts movement (kebebasan bergerak dibatasi)")
+    RESTRICTS_MEDICAL_CARE = (
+        "restricts_medical_care",
+        _("Restricts medical care (tanpa layanan kesehatan)"),
+    )
+    EXCESSIVE_WORKING_HOURS = (
+        "excessive_working_hours",
+        _("Excessive working hours (jam kerja berlebihan)"),
+    )
+    USES_CHILDREN = "uses_children", _("Uses children (memanfaatkan anak)")
+    THREAT_OF_LAW_ENFORCEMENT = (
+        "threat_of_law_enforcement",
+        _("Threat of law enforcement (diancam dilaporkan ke aparat)"),
+    )
+    WITHHOLDS_NECESSITIES = (
+        "withholds_necessities",
+        _("Withholds necessities (kebutuhan dasar ditahan)"),
+    )
+    WITHHOLDS_DOCUMENTS = "withholds_documents", _("Withholds documents (dokumen ditahan)")
+    OTHER = "other", _("Other (lainnya)")
+
+
+class ForcedLabourIndicator(models.TextChoices):
+    """ILO's 11 indicators of forced labour."""
+
+    ABUSE_OF_VULNERABILITY = "abuse_of_vulnerability", _("Abuse of vulnerability")
+    DECEPTION = "deception", _("Deception")
+    RESTRICTION_OF_MOVEMENT = "restriction_of_movement", _("Restriction of movement")
+    ISOLATION = "isolation", _("Isolation")
+    VIOLENCE = "violence", _("Physical and sexual violence")
+    INTIMIDATION = "intimidation", _("Intimidation and threats")
+    RETENTION_OF_DOCUMENTS = "retention_of_documents", _("Retention of identity documents")
+    WITHHOLDING_OF_WAGES = "withholding_of_wages", _("Withholding of wages")
+    DEBT_BONDAGE = "debt_bondage", _("Debt bondage")
+    ABUSIVE_CONDITIONS = "abusive_conditions", _("Abusive working and living conditions")
+    EXCESSIVE_OVERTIME = "excessive_overtime", _("Excessive overtime")
+
+
+class Vulnerability(models.TextChoices):
+    """Vulnerabilities the recruiter may have used (ILO/EU: recruitment by abuse of
+    vulnerability)."""
+
+    POVERTY = "poverty", _("Poverty or debt of the family")
+    LOW_EDUCATION = "low_education", _("Little schooling")
+    NO_DOCUMENTS = "no_documents", _("Without identity or travel documents")
+    IRREGULAR_MIGRATION = (
+        "irregular_migration",
+        _("Leaving without official procedure (non-prosedural)"),
+    )
+    DISABILITY = "disability", _("Disability")
+    FAMILY_PROBLEMS = "family_problems", _("Family problems or violence at home")
+    DEPENDENCY = "dependency", _("Dependent on the recruiter or employer")
+    LANGUAGE = "language", _("Does not speak the local language")

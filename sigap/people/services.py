@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -77,6 +78,10 @@ def person_create(*, actor: User, request: Any = None, **fields: Any) -> Person:
         return person
 
 
+# Called with a person whose birth date changed (cases keep their child-victim flag true).
+BIRTH_DATE_CHANGED: list[Callable[[Person], None]] = []
+
+
 @transaction.atomic
 def person_update(*, actor: User, person: Person, request: Any = None, **changes: Any) -> Person:
     before = audit.snapshot(person, AUDITED_FIELDS)
@@ -91,6 +96,9 @@ def person_update(*, actor: User, person: Person, request: Any = None, **changes
     person.nik_index = nik_index(person.nik)
     person.save()
     _refresh_name_keys(person)
+    if person.birth_date != before["birth_date"]:
+        for hook in BIRTH_DATE_CHANGED:
+            hook(person)
     diff = audit.changes(before, audit.snapshot(person, AUDITED_FIELDS), sensitive=SENSITIVE_FIELDS)
     if diff:
         audit.record(
