@@ -37,6 +37,9 @@ messages: $(VENV)/.installed
 .PHONY: translations
 translations: $(VENV)/.installed
 	cd sigap && ../$(SIGAP) makemessages --locale id --no-obsolete --no-wrap --ignore 'static/*' --ignore 'core/data/*'
+	@# msgmerge guesses translations of new texts from similar old ones ("fuzzy"); such guesses
+	@# are usually wrong, so they are emptied for a translator to fill.
+	msgattrib --clear-fuzzy --empty --clear-previous --no-wrap -o sigap/locale/id/LC_MESSAGES/django.po sigap/locale/id/LC_MESSAGES/django.po
 
 .PHONY: chromium
 chromium:

@@ -88,6 +88,8 @@ INSTALLED_APPS = [
     "sigap.core",
     "sigap.people",
     "sigap.cases",
+    "ninja",  # serves the API docs' Swagger UI files itself (no CDN)
+    "sigap.api",
 ]
 
 MIDDLEWARE = [
@@ -218,7 +220,15 @@ except (zoneinfo.ZoneInfoNotFoundError, ValueError):
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env_str("SIGAP_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+# Uploaded documents: never served directly (no MEDIA_URL), only through access-checked views.
 MEDIA_ROOT = Path(env_str("SIGAP_MEDIA_ROOT", str(VAR_DIR / "media")))
+SIGAP_UPLOAD_MAX_MB = env_int("SIGAP_UPLOAD_MAX_MB", 20, minimum=1)
+# How long a new REST API token lives (users may pick fewer days).
+SIGAP_API_TOKEN_DAYS = env_int("SIGAP_API_TOKEN_DAYS", 90, minimum=1)
+# REST API rate limits ("<requests>/<period>", period s, m, h or d): per user, and per address
+# for requests without a valid token. Counted in the cache (per process without Redis).
+SIGAP_API_RATE = env_str("SIGAP_API_RATE", "600/m")
+SIGAP_API_ANON_RATE = env_str("SIGAP_API_ANON_RATE", "60/m")
 STORAGES = {
     # Uploaded documents are encrypted on disk (docs/security.md).
     "default": {"BACKEND": "sigap.core.fields.EncryptedFileSystemStorage"},

@@ -18,4 +18,5 @@ urlpatterns = [
     path("", include("sigap.core.urls")),
     path("", include("sigap.people.urls")),
     path("", include("sigap.cases.urls")),
+    path("", include("sigap.api.urls")),
 ]

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
 from sigap.core.demo import PERSONAS as DEMO_PERSONAS
@@ -32,6 +33,14 @@ def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> Iterator[No
         load_countries()
         load_agencies()
     return
+
+
+@pytest.fixture(autouse=True)
+def _isolated_files_and_cache(settings: Any, tmp_path_factory: Any) -> None:
+    """Uploaded files of the tests go to a temporary folder, never to var/media; each test
+    starts with an empty cache (rate-limit counters)."""
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+    cache.clear()
 
 
 @pytest.fixture

@@ -108,6 +108,17 @@ MATRIX = {
         "get",
         {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 302)},
     ),
+    # possible duplicates (same NIK): the secretariat's queue
+    "people:duplicate_list": (
+        {},
+        "get",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "siti": 200},
+    ),
+    "people:duplicate_resolve": (
+        {"pk": "duplicate"},
+        "post",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "siti": 302},
+    ),
     # cases: like persons; a case led by Polres Banjar in Banjar (placeholder "case")
     "cases:case_list": (
         {},
@@ -139,8 +150,86 @@ MATRIX = {
         "get",
         {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "siti": 200, "rahmadi": 200},
     ),
+    "cases:party_candidates": (
+        {"pk": "case"},
+        "post",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "siti": 200, "rahmadi": 200},
+    ),
+    "cases:case_edit": (
+        {"pk": "case"},
+        "get",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "siti": 200, "rahmadi": 200},
+    ),
+    "cases:victim_status": (
+        {"pk": "case", "party_pk": "party"},
+        "post",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "siti": 302, "rahmadi": 302},
+    ),
+    "cases:note_add": (
+        {"pk": "case"},
+        "post",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "siti": 302, "rahmadi": 302},
+    ),
+    "cases:document_add": (
+        {"pk": "case"},
+        "post",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "siti": 302, "rahmadi": 302},
+    ),
+    "cases:document_download": (
+        {"pk": "case", "document_pk": "document"},
+        "get",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "siti": 200, "rahmadi": 200},
+    ),
     "core:region_lookup": ({}, "get", {"anonymous": LOGIN_REDIRECT, **SIGNED_IN}),
     "core:agency_list": ({}, "get", {"anonymous": LOGIN_REDIRECT, **SIGNED_IN}),
+    # the REST API: a token is its only credential (tests/api); a signed-in session is not one
+    "api:me": ({}, "get", dict.fromkeys(PERSONAS, 401)),
+    "api:person_list": ({}, "get", dict.fromkeys(PERSONAS, 401)),
+    "api:person_create": ({}, "post", dict.fromkeys(PERSONAS, 401)),
+    "api:person_search": ({}, "post", dict.fromkeys(PERSONAS, 401)),
+    "api:person_detail": ({"person_id": "person"}, "get", dict.fromkeys(PERSONAS, 401)),
+    "api:case_list": ({}, "get", dict.fromkeys(PERSONAS, 401)),
+    "api:case_create": ({}, "post", dict.fromkeys(PERSONAS, 401)),
+    "api:case_search": ({}, "post", dict.fromkeys(PERSONAS, 401)),
+    "api:case_detail": ({"case_id": "case"}, "get", dict.fromkeys(PERSONAS, 401)),
+    "api:case_status": ({"case_id": "case"}, "post", dict.fromkeys(PERSONAS, 401)),
+    "api:party_list": ({"case_id": "case"}, "get", dict.fromkeys(PERSONAS, 401)),
+    "api:party_add": ({"case_id": "case"}, "post", dict.fromkeys(PERSONAS, 401)),
+    "api:screening_list": (
+        {"case_id": "case", "party_id": "party"},
+        "get",
+        dict.fromkeys(PERSONAS, 401),
+    ),
+    "api:screening_record": (
+        {"case_id": "case", "party_id": "party"},
+        "post",
+        dict.fromkeys(PERSONAS, 401),
+    ),
+    # the API's description and docs hold no data: open to all, like the login page
+    "api:openapi-json": ({}, "get", dict.fromkeys(PERSONAS, 200)),
+    "api:openapi-view": ({}, "get", dict.fromkeys(PERSONAS, 200)),
+    "api:api-root": ({}, "get", dict.fromkeys(PERSONAS, 404)),
+    # API tokens: only for roles that work with identities; creating one asks to confirm first
+    "api_tokens:token_list": (
+        {},
+        "get",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), **PERSON_WORKERS},
+    ),
+    "api_tokens:token_create": (
+        {},
+        "get",
+        {
+            "anonymous": LOGIN_REDIRECT,
+            **dict.fromkeys(SIGNED_IN, 404),
+            **dict.fromkeys(PERSON_WORKERS, 302),
+        },
+    ),
+    # a token of nobody's (pk 0): revoking it is a 404 for everyone signed in
+    "api_tokens:token_revoke": (
+        {"pk": 0},
+        "post",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404)},
+    ),
 }
 # The Django admin is one surface: staff only, everyone else is sent to its login page.
 ADMIN_SAMPLES = ["admin:index", "admin:core_region_changelist", "admin:core_auditevent_changelist"]
@@ -198,16 +287,33 @@ def resolve_kwargs(kwargs):
             value = person_create(
                 actor=registrar, full_name="X", region_id="63.03", consent_share=True
             ).pk
-        elif value in {"case", "party"}:
+        elif value == "duplicate":
+            value = make_duplicate().pk
+        elif value in {"case", "party", "document"}:
             case = case or make_case()
-            value = case.pk if value == "case" else case.parties.get().pk
+            related = {"party": case.parties, "document": case.documents}
+            value = case.pk if value == "case" else related[value].get().pk
         values[key] = value
     return values
+
+
+def make_duplicate():
+    """Two records with one NIK, by Dinsos and by Polres Banjar: a pair in the queue."""
+    from sigap.people.models import DuplicateCandidate
+    from sigap.people.services import person_create
+
+    for officer, region in (("normila", "63"), ("rahmadi", "63.03")):
+        person_create(
+            actor=persona_user(officer), full_name="Z", nik="6303015203900001", region_id=region
+        )
+    return DuplicateCandidate.objects.get()
 
 
 def make_case():
     """A case led by Polres Banjar in Kabupaten Banjar, with one victim."""
     from datetime import date
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
 
     from sigap.cases import services
     from sigap.people.services import person_create
@@ -218,6 +324,8 @@ def make_case():
     )
     person = person_create(actor=officer, full_name="Y", region_id="63.03")
     services.party_add(actor=officer, case=case, person=person, role="victim")
+    upload = SimpleUploadedFile("bap.pdf", b"%PDF-1.4 synthetic")
+    services.document_add(actor=officer, case=case, title="BAP", upload=upload)
     return case
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from sigap.cases.models import Case, CaseParty
+from sigap.cases.models import Case, CaseDocument, CaseNote, CaseParty
 from sigap.core.access import Action, Scope, register, within_region
 from sigap.core.models import Role
 
@@ -34,9 +34,12 @@ def case_policy(scope: Scope, queryset: QuerySet[Any], action: Action) -> QueryS
     return queryset.filter(case_filter(scope))
 
 
-@register(CaseParty)
-def party_policy(scope: Scope, queryset: QuerySet[Any], action: Action) -> QuerySet[Any]:
-    """A party is reached through its case."""
+def _through_case(scope: Scope, queryset: QuerySet[Any], action: Action) -> QuerySet[Any]:
+    """Parties, notes and documents are reached through their case."""
     if not scope.sees_identities:
         return queryset.none()
     return queryset.filter(case__in=Case.objects.filter(case_filter(scope)).values("pk"))
+
+
+for _model in (CaseParty, CaseNote, CaseDocument):
+    register(_model)(_through_case)

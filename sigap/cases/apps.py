@@ -11,6 +11,7 @@ class CasesConfig(AppConfig):
         from sigap.cases import access
         from sigap.cases.selectors import home_actions
         from sigap.cases.services import (
+            move_parties,
             open_case_person_ids,
             reassign_open_cases,
             refresh_child_victim_of,
@@ -26,3 +27,4 @@ class CasesConfig(AppConfig):
         people_access.VISIBILITY.append(access.persons_in_visible_cases)
         register_home_actions(home_actions)
         people_services.BIRTH_DATE_CHANGED.append(refresh_child_victim_of)
+        people_services.MERGE_HOOKS.append(move_parties)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+from pathlib import Path
 from typing import ClassVar
 
 from django.conf import settings
@@ -9,6 +11,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from sigap.cases.screening import Outcome
 from sigap.core.fields import EncryptedTextField
 from sigap.core.models import Agency, Country, Region
 from sigap.people.models import Person
@@ -197,7 +200,7 @@ class Screening(models.Model):
     party = models.ForeignKey(CaseParty, on_delete=models.PROTECT, related_name="screenings")
     answers = models.JSONField(_("answers"))
     child = models.BooleanField(_("child at the time of exploitation"), null=True)
-    outcome = models.CharField(_("result"), max_length=20)
+    outcome = models.CharField(_("result"), max_length=20, choices=Outcome.choices)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -224,3 +227,51 @@ class CaseEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id}:{self.kind}"
+
+
+class CaseNote(models.Model):
+    """A note in the case's timeline (e.g. what was agreed in a meeting); encrypted, since
+    notes about victims name them."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="notes")
+    text = EncryptedTextField(_("note"))
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering: ClassVar = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.case_id}:note:{self.pk}"
+
+
+def _document_path(document: CaseDocument, filename: str) -> str:
+    """cases/<case>/<random>.<kind>: nothing of the original name reaches the disk."""
+    return f"cases/{document.case_id}/{uuid.uuid4().hex}{Path(filename).suffix}"
+
+
+class CaseDocument(models.Model):
+    """A file attached to a case: encrypted on disk outside the web root, downloaded only
+    through the access-checked view, which records each download."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="documents")
+    title = EncryptedTextField(_("title"))
+    original_name = EncryptedTextField(_("file name"))
+    file = models.FileField(upload_to=_document_path, max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_at = models.DateTimeField(default=timezone.now, editable=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        ordering: ClassVar = ["-uploaded_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.case_id}:document:{self.pk}"

@@ -4,16 +4,22 @@ and the audit log in the same transaction."""
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 from typing import Any
 
+from django.core.files import File
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from sigap.cases.models import (
     VICTIM_ROLES,
     Case,
+    CaseDocument,
     CaseEvent,
+    CaseNote,
     CaseParty,
     CaseStatus,
     Screening,
@@ -24,6 +30,7 @@ from sigap.core import audit
 from sigap.core.access import Action, can
 from sigap.core.models import User
 from sigap.core.sequences import next_value
+from sigap.core.uploads import check_upload
 from sigap.people.models import Person
 from sigap.people.services import age_on
 
@@ -42,12 +49,30 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 }
 
 
+WORKFLOW_MESSAGES = {
+    "wrong_state": _("This change is not possible from the case's current status."),
+    "reason_required": _("Give the reason for closing the case."),
+    "not_allowed": _("You may not change this case."),
+    "out_of_scope": _("You can only register cases in your own work region."),
+    "person_not_visible": _("That person is not in your scope."),
+    "not_a_victim_party": _("Only a victim or possible victim is screened."),
+    "closed": _("A closed case cannot be changed; reopen it first."),
+    "already_party": _("This person already has this role in the case."),
+    "empty_note": _("Write the note first (at most 5,000 characters)."),
+}
+
+
 class WorkflowError(Exception):
     """A transition refused: wrong starting state, missing reason, or no right to it."""
 
     def __init__(self, code: str) -> None:
         super().__init__(code)
         self.code = code
+
+    @property
+    def message(self) -> str:
+        """Why, for the user, in their language."""
+        return str(WORKFLOW_MESSAGES.get(self.code, _("The change was refused.")))
 
 
 def _event(case: Case, actor: User, kind: str, **details: Any) -> None:
@@ -82,6 +107,54 @@ def case_create(*, actor: User, reported_on: date, request: Any = None, **fields
     return case
 
 
+# What an edit may change; the reference, status and scope-only fields are not in it.
+EDITABLE_FIELDS = (
+    "reported_on",
+    "incident_on",
+    "source",
+    "region_id",
+    "lead_agency_id",
+    "assigned_officer_id",
+    "origin_region_id",
+    "transit",
+    "destination_country_id",
+    "destination_place",
+    "recruitment_method",
+    "recruitment_apps",
+    "placement_company",
+    "placement_company_licensed",
+    "purposes",
+    "means_of_control",
+    "narrative",
+)
+SENSITIVE_CASE_FIELDS = frozenset({"narrative"})
+
+
+@transaction.atomic
+def case_update(*, actor: User, case: Case, request: Any = None, **changes: Any) -> Case:
+    """Edit a case's facts. The actor must be allowed to change it before and after (a case
+    cannot be moved out of one's own scope by an edit), and a closed case is reopened first."""
+    _require(actor, case)
+    case = Case.objects.select_for_update().get(pk=case.pk)  # as stored, not as a form left it
+    if case.status == S.CLOSED:
+        raise WorkflowError("closed")
+    before = audit.snapshot(case, EDITABLE_FIELDS)
+    for field, value in changes.items():
+        setattr(case, field, value)
+    diff = audit.changes(
+        before, audit.snapshot(case, EDITABLE_FIELDS), sensitive=SENSITIVE_CASE_FIELDS
+    )
+    if not diff:
+        return case
+    case.save()
+    if not can(actor, case, Action.CHANGE):
+        raise WorkflowError("out_of_scope")  # rolls the edit back
+    refresh_child_victim(case)
+    _event(case, actor, "updated", fields=sorted(diff))
+    audit.record(actor=actor, action="change", obj=case, request=request, details={"changes": diff})
+    return case
+
+
 @transaction.atomic
 def party_add(
     *, actor: User, case: Case, person: Person, role: str, request: Any = None
@@ -91,6 +164,8 @@ def party_add(
     _require(actor, case)
     if not can(actor, person, Action.VIEW):
         raise WorkflowError("person_not_visible")
+    if CaseParty.objects.filter(case=case, person=person, role=role).exists():
+        raise WorkflowError("already_party")
     party = CaseParty.objects.create(
         case=case,
         person=person,
@@ -143,6 +218,11 @@ def _screening_answers(answers: dict[str, dict[str, str]], child: bool | None) -
     return ScreeningAnswers(**typed, child=child)
 
 
+def preview_screening(answers: dict[str, dict[str, str]], child: bool | None) -> ScreeningResult:
+    """The result the answers would give, without saving them (the form's live result)."""
+    return screen(_screening_answers(answers, child))
+
+
 def explain(screening: Screening) -> ScreeningResult:
     """The result of a stored screening with its explanation (derived again, never stored)."""
     return screen(_screening_answers(screening.answers, screening.child))
@@ -192,7 +272,14 @@ def victim_status_decide(
     party.victim_status_by = actor
     party.victim_status_at = timezone.now()
     party.save(update_fields=["victim_status", "victim_status_by", "victim_status_at"])
-    _event(party.case, actor, "victim_status", before=before, after=status)
+    _event(
+        party.case,
+        actor,
+        "victim_status",
+        before=before,
+        after=status,
+        person=party.person.pseudonym,
+    )
     audit.record(
         actor=actor,
         action="victim_status",
@@ -201,6 +288,68 @@ def victim_status_decide(
         details={"party": party.pk, "before": before, "after": status},
     )
     return party
+
+
+@transaction.atomic
+def note_add(*, actor: User, case: Case, text: str, request: Any = None) -> CaseNote:
+    _require(actor, case)
+    if not text.strip():
+        raise WorkflowError("empty_note")
+    note = CaseNote.objects.create(case=case, text=text.strip(), created_by=actor)
+    _event(case, actor, "note", note=note.pk)
+    audit.record(actor=actor, action="note", obj=case, request=request, details={"note": note.pk})
+    return note
+
+
+@transaction.atomic
+def document_add(
+    *, actor: User, case: Case, title: str, upload: UploadedFile, request: Any = None
+) -> CaseDocument:
+    """Attach a file whose content is an accepted kind (RejectedUpload otherwise)."""
+    _require(actor, case)
+    detected = check_upload(upload)
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    document = CaseDocument(
+        case=case,
+        title=title.strip() or upload.name or "",
+        original_name=upload.name or "",
+        content_type=detected.content_type,
+        size=upload.size or 0,
+        sha256=digest.hexdigest(),
+        uploaded_by=actor,
+    )
+    document.file.save(f"document.{detected.extension}", upload, save=False)
+    try:
+        document.save()
+        _event(case, actor, "document_added", document=document.pk, type=detected.extension)
+        audit.record(
+            actor=actor,
+            action="document_add",
+            obj=case,
+            request=request,
+            details={"document": document.pk, "type": detected.content_type, "size": document.size},
+        )
+    except Exception:
+        document.file.delete(save=False)  # no file left behind without its record
+        raise
+    return document
+
+
+def document_open(*, actor: User, document: CaseDocument, request: Any = None) -> File:
+    """The decrypted file, for a user who may see the case; each download is audited."""
+    if not can(actor, document.case, Action.VIEW):
+        raise WorkflowError("not_allowed")
+    audit.record(
+        actor=actor,
+        action="download",
+        obj=document.case,
+        request=request,
+        details={"document": document.pk},
+    )
+    return document.file.open("rb")
 
 
 def _require(actor: User, case: Case) -> None:
@@ -221,8 +370,8 @@ def case_move(
         raise WorkflowError("reason_required")
     before = case.status
     case.status = target
-    if target == S.CLOSED:
-        case.closed_reason = reason.strip()
+    if target in (S.CLOSED, S.REOPENED):  # a reopened case keeps the reason in its timeline
+        case.closed_reason = reason.strip() if target == S.CLOSED else ""
     case.save(update_fields=["status", "closed_reason", "updated_at"])
     _event(case, actor, "status", before=before, after=target, reason=reason.strip())
     audit.record(
@@ -263,6 +412,20 @@ def case_close(*, actor: User, case: Case, reason: str, request: Any = None) -> 
 @transaction.atomic
 def case_reopen(*, actor: User, case: Case, request: Any = None) -> Case:
     return case_move(actor, case, S.REOPENED, request=request)
+
+
+def move_parties(gone: Person, keep: Person) -> None:
+    """Merging two records of one person: the cases of the merged record become the kept
+    one's (a role they already hold in that case keeps its screenings)."""
+    for party in CaseParty.objects.filter(person=gone).select_related("case"):
+        same = CaseParty.objects.filter(case=party.case, person=keep, role=party.role).first()
+        if same is None:
+            party.person = keep
+            party.save(update_fields=["person"])
+        else:
+            Screening.objects.filter(party=party).update(party=same)
+            party.delete()
+        refresh_child_victim(party.case)
 
 
 def reassign_open_cases(from_user: User, to_user: User) -> int:

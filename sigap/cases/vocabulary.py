@@ -146,3 +146,9 @@ class Vulnerability(models.TextChoices):
     FAMILY_PROBLEMS = "family_problems", _("Family problems or violence at home")
     DEPENDENCY = "dependency", _("Dependent on the recruiter or employer")
     LANGUAGE = "language", _("Does not speak the local language")
+
+
+def labels(choices: type[models.TextChoices], keys: list[str]) -> list[str]:
+    """The labels of stored vocabulary keys, in the vocabulary's order (unknown keys as is)."""
+    known = [str(label) for value, label in choices.choices if value in keys]
+    return known + [key for key in keys if key not in choices.values]

@@ -10,7 +10,7 @@ from django.db.models import Q, QuerySet
 from sigap.core import audit
 from sigap.core.access import Action, Scope, register, scope_of, scoped, within_region
 from sigap.core.models import Role
-from sigap.people.models import Person
+from sigap.people.models import DuplicateCandidate, Person
 
 # Other ways a person comes into a scope (e.g. as a party of a case the user may see),
 # registered by the capabilities that own them: each gives a filter on persons.
@@ -27,7 +27,18 @@ def person_policy(scope: Scope, queryset: QuerySet[Any], action: Action) -> Quer
         own &= Q(agency_id=scope.agency_id)
     for extra in VISIBILITY:
         own |= extra(scope)
-    return queryset.filter(own).distinct()
+    return queryset.filter(own, merged_into__isnull=True).distinct()
+
+
+@register(DuplicateCandidate)
+def duplicate_policy(scope: Scope, queryset: QuerySet[Any], action: Action) -> QuerySet[Any]:
+    """Only the secretariat links records, for persons of its region."""
+    if scope.role != Role.SECRETARIAT:
+        return queryset.none()
+    return queryset.filter(
+        within_region("person__region", scope.region_code)
+        | within_region("other__region", scope.region_code)
+    )
 
 
 def shows_real_name(scope: Scope | None, person: Person) -> bool:

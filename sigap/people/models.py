@@ -31,6 +31,9 @@ class Person(models.Model):
     aliases = EncryptedTextField(_("other names"), blank=True, help_text=_("One name per line."))
     nik = EncryptedTextField(_("NIK"), blank=True)
     nik_index = models.CharField(max_length=32, blank=True, db_index=True, editable=False)
+    # Why the NIK does not pass the checks (a parse_nik error code), when it was kept as written
+    # on the person's document: recorded and shown, never "corrected".
+    nik_problem = models.CharField(_("NIK problem"), max_length=40, blank=True)
     sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices, default=Sex.UNKNOWN)
     birth_date = models.DateField(_("birth date"), null=True, blank=True)
     birth_date_estimated = models.BooleanField(_("birth date is an estimate"), default=False)
@@ -77,6 +80,16 @@ class Person(models.Model):
         Region, verbose_name=_("record region"), on_delete=models.PROTECT, related_name="+"
     )
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True, editable=False)
+    # Set when the secretariat found this record to be a duplicate and merged it into another.
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("merged into"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
@@ -106,3 +119,35 @@ class PersonNameKey(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class DuplicateStatus(models.TextChoices):
+    OPEN = "open", _("Waiting")
+    MERGED = "merged", _("Merged")
+    DISMISSED = "dismissed", _("Different persons")
+
+
+class DuplicateCandidate(models.Model):
+    """Two records that may be one human being (the same NIK), queued for the secretariat.
+    The officer who registered the second record is never told about the first."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    other = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    reason = models.CharField(max_length=20, default="nik")
+    status = models.CharField(
+        max_length=20, choices=DuplicateStatus.choices, default=DuplicateStatus.OPEN
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering: ClassVar = ["status", "-created_at", "-id"]
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["person", "other"], name="duplicate_pair_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_id}~{self.other_id}:{self.status}"

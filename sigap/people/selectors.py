@@ -8,12 +8,13 @@ from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from sigap.core.access import Action, permits, scope_of, scoped
 from sigap.core.models import AuditEvent, Role
 from sigap.core.selectors import HomeAction
 from sigap.people.access import shows_real_name
-from sigap.people.models import Person
+from sigap.people.models import DuplicateCandidate, DuplicateStatus, Person
 from sigap.people.search import name_index_keys, nik_index
 
 
@@ -37,6 +38,15 @@ def person_search(user: Any, *, nik: str = "", name: str = "") -> QuerySet[Perso
             .filter(matched=len(keys))
         )
     return persons
+
+
+def visible_nik_match(user: Any, nik: str) -> Person | None:
+    """The person in the user's sight already registered with this NIK, to offer instead of
+    registering a duplicate (a match out of sight is never revealed: see
+    people.services.person_create, which queues such pairs for the secretariat)."""
+    if not nik_index(nik):
+        return None
+    return person_search(user, nik=nik).order_by("pk").first()
 
 
 def with_visible_identity(user: Any, persons: QuerySet[Person]) -> QuerySet[Person]:
@@ -84,7 +94,7 @@ def subject_access_export(person: Person) -> dict[str, Any]:
 def home_actions(user: Any) -> list[HomeAction]:
     if not permits(user, Person):
         return []
-    return [
+    actions = [
         HomeAction(
             _("Persons"),
             _("Victims, witnesses and others: find by NIK or name, register, consent."),
@@ -92,3 +102,18 @@ def home_actions(user: Any) -> list[HomeAction]:
             _("Persons"),
         )
     ]
+    if permits(user, DuplicateCandidate):
+        waiting = scoped(user, DuplicateCandidate).filter(status=DuplicateStatus.OPEN).count()
+        actions.append(
+            HomeAction(
+                _("Possible duplicates"),
+                ngettext(
+                    "%(count)d pair of records with the same NIK waits for a decision.",
+                    "%(count)d pairs of records with the same NIK wait for a decision.",
+                    waiting,
+                )
+                % {"count": waiting},
+                reverse("people:duplicate_list"),
+            )
+        )
+    return actions

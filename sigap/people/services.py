@@ -7,12 +7,13 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from sigap.core import audit
 from sigap.core.models import User
 from sigap.core.sequences import next_value
-from sigap.people.models import Person, PersonNameKey
+from sigap.people.models import DuplicateCandidate, DuplicateStatus, Person, PersonNameKey
 from sigap.people.search import name_index_keys, nik_index
 
 SENSITIVE_FIELDS = frozenset({"full_name", "aliases", "nik", "phone", "address", "notes"})
@@ -21,6 +22,7 @@ AUDITED_FIELDS = (
     "sex",
     "birth_date",
     "birth_date_estimated",
+    "nik_problem",
     "citizenship_id",
     "home_region_id",
     "consent_services",
@@ -64,6 +66,7 @@ def person_create(*, actor: User, request: Any = None, **fields: Any) -> Person:
         person.nik_index = nik_index(person.nik)
         person.save()
         _refresh_name_keys(person)
+        _queue_same_nik(person)
         audit.record(
             actor=actor,
             action="create",
@@ -76,6 +79,89 @@ def person_create(*, actor: User, request: Any = None, **fields: Any) -> Person:
             request=request,
         )
         return person
+
+
+def _queue_same_nik(person: Person) -> None:
+    """Every other live record with this NIK is queued for the secretariat to link (pages and
+    the API offer a match the user may see before registering; one they may not see is
+    never revealed to them)."""
+    if not person.nik_index:
+        return
+    others = Person.objects.filter(
+        nik_index=person.nik_index, anonymised_at__isnull=True, merged_into__isnull=True
+    ).exclude(pk=person.pk)
+    DuplicateCandidate.objects.bulk_create(
+        [DuplicateCandidate(person=person, other=other) for other in others]
+    )
+
+
+# Capabilities holding persons move their rows from a merged record to the kept one.
+MERGE_HOOKS: list[Callable[[Person, Person], None]] = []
+# Filled on the kept record when it has no value of its own.
+MERGE_FILL = ("nik", "phone", "address", "birth_date", "citizenship_id", "home_region_id")
+
+
+@transaction.atomic
+def duplicate_merge(
+    *, actor: User, candidate: DuplicateCandidate, keep: Person, request: Any = None
+) -> Person:
+    """The two records are one human being: `keep` stays and takes the other's names as
+    aliases, its missing values, and (through MERGE_HOOKS) its cases and other rows; the
+    other record is emptied and points to `keep`."""
+    if candidate.status != DuplicateStatus.OPEN or keep.pk not in (
+        candidate.person_id,
+        candidate.other_id,
+    ):
+        raise ValueError("not an open pair of this person")
+    gone = candidate.other if keep.pk == candidate.person_id else candidate.person
+    changes: dict[str, Any] = {}
+    for field in MERGE_FILL:
+        if not getattr(keep, field) and getattr(gone, field):
+            changes[field] = getattr(gone, field)
+    names = [n for n in [gone.full_name, *gone.aliases.splitlines()] if n.strip()]
+    known = {keep.full_name, *keep.aliases.splitlines()}
+    extra = [name for name in names if name not in known]
+    if extra:
+        changes["aliases"] = "\n".join([*keep.aliases.splitlines(), *extra]).strip()
+    changes["identity_protected"] = keep.identity_protected or gone.identity_protected
+    for field in SENSITIVE_FIELDS:
+        setattr(gone, field, "")
+    gone.nik_index = ""
+    gone.merged_into = keep
+    gone.save()
+    gone.name_keys.all().delete()
+    person_update(actor=actor, person=keep, request=request, **changes)
+    for hook in MERGE_HOOKS:
+        hook(gone, keep)
+    candidate.status = DuplicateStatus.MERGED
+    candidate.resolved_by, candidate.resolved_at = actor, timezone.now()
+    candidate.save()
+    DuplicateCandidate.objects.filter(
+        Q(person=gone) | Q(other=gone), status=DuplicateStatus.OPEN
+    ).update(status=DuplicateStatus.MERGED, resolved_by=actor, resolved_at=timezone.now())
+    audit.record(
+        actor=actor, action="merge", obj=keep, details={"merged": gone.pk}, request=request
+    )
+    audit.record(actor=actor, action="merged_into", obj=gone, details={"kept": keep.pk})
+    return keep
+
+
+@transaction.atomic
+def duplicate_dismiss(
+    *, actor: User, candidate: DuplicateCandidate, request: Any = None
+) -> DuplicateCandidate:
+    """Two different persons (e.g. one NIK was mistyped): both records stay as they are."""
+    candidate.status = DuplicateStatus.DISMISSED
+    candidate.resolved_by, candidate.resolved_at = actor, timezone.now()
+    candidate.save()
+    audit.record(
+        actor=actor,
+        action="duplicate_dismiss",
+        obj=candidate.person,
+        details={"other": candidate.other_id},
+        request=request,
+    )
+    return candidate
 
 
 # Called with a person whose birth date changed (cases keep their child-victim flag true).
@@ -93,9 +179,13 @@ def person_update(*, actor: User, person: Person, request: Any = None, **changes
     if newly_given:  # the time consent was given, not the time of any later edit
         person.consent_recorded_at = timezone.now()
         person.consent_withdrawn_at = None
-    person.nik_index = nik_index(person.nik)
+    index = nik_index(person.nik)
+    nik_changed = index != person.nik_index
+    person.nik_index = index
     person.save()
     _refresh_name_keys(person)
+    if nik_changed:
+        _queue_same_nik(person)
     if person.birth_date != before["birth_date"]:
         for hook in BIRTH_DATE_CHANGED:
             hook(person)
@@ -120,11 +210,13 @@ def person_withdraw_consent(*, actor: User, person: Person, request: Any = None)
     )
 
 
-def age_on(person: Person, day: date) -> int | None:
-    if person.birth_date is None:
-        return None
-    born = person.birth_date
+def years_old(born: date, day: date) -> int:
+    """Age in whole years on `day` of someone born on `born`."""
     return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def age_on(person: Person, day: date) -> int | None:
+    return None if person.birth_date is None else years_old(person.birth_date, day)
 
 
 @transaction.atomic

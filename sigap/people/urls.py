@@ -14,4 +14,6 @@ urlpatterns = [
         name="person_withdraw_consent",
     ),
     path("orang/<int:pk>/ekspor-data/", views.person_data_export, name="person_data_export"),
+    path("orang/duplikat/", views.duplicate_list, name="duplicate_list"),
+    path("orang/duplikat/<int:pk>/", views.duplicate_resolve, name="duplicate_resolve"),
 ]

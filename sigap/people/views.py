@@ -13,13 +13,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sigap.core import audit
-from sigap.core.access import Action, get_or_404, require, scope_of
+from sigap.core.access import Action, get_or_404, require, scope_of, scoped
 from sigap.core.pagination import paginate
 from sigap.core.sudo import sudo_required
 from sigap.people import selectors, services
 from sigap.people.access import shows_real_name
 from sigap.people.forms import PersonForm, PersonSearchForm
-from sigap.people.models import Person
+from sigap.people.models import DuplicateCandidate, DuplicateStatus, Person
 
 
 @login_required
@@ -56,15 +56,23 @@ def person_create(request: HttpRequest) -> HttpResponse:
     scope = scope_of(user)
     assert scope is not None  # noqa: S101 - permits() above needs a scope
     form = PersonForm(request.POST or None, scope=scope)
+    existing = None
     if request.method == "POST" and form.is_valid():
-        fields = {k: v if v is not None else "" for k, v in form.cleaned_data.items()}
-        for nullable in ("birth_date", "citizenship", "home_region"):
-            fields[nullable] = form.cleaned_data[nullable]
-        person = services.person_create(actor=user, request=request, **fields)
-        messages.success(
-            request, _("The person was registered as %(ref)s.") % {"ref": person.pseudonym}
-        )
-        return HttpResponseRedirect(reverse("people:person_detail", args=[person.pk]))
+        existing = selectors.visible_nik_match(user, form.cleaned_data["nik"])
+        if existing is None:
+            fields = form.person_fields()
+            person = services.person_create(actor=user, request=request, **fields)
+            messages.success(
+                request, _("The person was registered as %(ref)s.") % {"ref": person.pseudonym}
+            )
+            return HttpResponseRedirect(reverse("people:person_detail", args=[person.pk]))
+    if existing is not None:
+        context = {
+            "form": form,
+            "existing": existing,
+            "existing_name": selectors.display_name(user, existing),
+        }
+        return render(request, "people/person_form.html", context)
     return render(request, "people/person_form.html", {"form": form})
 
 
@@ -118,3 +126,43 @@ def person_data_export(request: HttpRequest, pk: int) -> HttpResponse:
     )
     response["Content-Disposition"] = f'attachment; filename="sigap-{person.pseudonym}.json"'
     return response
+
+
+@login_required
+def duplicate_list(request: HttpRequest) -> HttpResponse:
+    """The secretariat's queue of records that may be one person (the same NIK)."""
+    user = require(request, DuplicateCandidate)
+    pairs = scoped(user, DuplicateCandidate).select_related(
+        "person__region", "other__region", "person__agency", "other__agency", "resolved_by"
+    )
+    page, query = paginate(request, pairs)
+    audit.record(
+        actor=user,
+        action="view",
+        object_type="people.person",
+        details={"duplicates": [pair.pk for pair in page]},
+        request=request,
+    )
+    return render(request, "people/duplicate_list.html", {"page": page, "query": query})
+
+
+@login_required
+@require_POST
+def duplicate_resolve(request: HttpRequest, pk: int) -> HttpResponse:
+    user = require(request, DuplicateCandidate, Action.CHANGE)
+    pair = get_or_404(user, DuplicateCandidate, Action.CHANGE, request=request, pk=pk)
+    decision = request.POST.get("decision", "")
+    if pair.status != DuplicateStatus.OPEN:
+        messages.error(request, _("This pair was already decided."))
+    elif decision == "dismiss":
+        services.duplicate_dismiss(actor=user, candidate=pair, request=request)
+        messages.success(request, _("Recorded: these are two different persons."))
+    elif decision in {"keep_person", "keep_other"}:
+        keep = pair.person if decision == "keep_person" else pair.other
+        services.duplicate_merge(actor=user, candidate=pair, keep=keep, request=request)
+        messages.success(
+            request, _("The records were merged into %(ref)s.") % {"ref": keep.pseudonym}
+        )
+    else:
+        messages.error(request, _("Choose which record to keep, or that they differ."))
+    return HttpResponseRedirect(reverse("people:duplicate_list"))

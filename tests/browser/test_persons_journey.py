@@ -15,7 +15,7 @@ def test_an_officer_registers_a_person_and_finds_them_by_a_spelling_variant(page
     page.get_by_role("link", name="Orang", exact=True).click()
     page.get_by_role("link", name="Daftarkan orang").click()
     page.get_by_label("Nama lengkap").fill("Muhammad Noor Hidayat")
-    page.get_by_label("NIK").fill("'6303 0112 0390 0007")
+    page.get_by_label("NIK", exact=True).fill("'6303 0112 0390 0007")
     page.get_by_label("Jenis kelamin").select_option("M")
     page.get_by_label("Tanggal lahir", exact=True).fill("12 Maret 1990")
     page.get_by_label("Wilayah asal").fill("Martapura, Kab. Banjar")

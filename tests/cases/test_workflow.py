@@ -21,21 +21,6 @@ INDICATED_ANSWERS = {
 }
 
 
-@pytest.fixture
-def case(rahmadi):
-    return services.case_create(
-        actor=rahmadi, reported_on=date(2024, 3, 12), source="police", region_id="63.03.05"
-    )
-
-
-@pytest.fixture
-def victim(case, rahmadi):
-    person = person_create(
-        actor=rahmadi, full_name="Salasiah", region_id="63.03", birth_date=date(1990, 1, 1)
-    )
-    return services.party_add(actor=rahmadi, case=case, person=person, role=PartyRole.VICTIM)
-
-
 def test_references_count_per_regency_and_year_and_are_never_reused(rahmadi, case):
     second = services.case_create(
         actor=rahmadi, reported_on=date(2024, 5, 1), source="media", region_id="63.03"

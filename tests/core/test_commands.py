@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_demo_data_creates_a_user_of_every_role_marked_as_demo(run_command):
-    out, summary = run_command("demo_data", "--print-logins")
+    out, summary = run_command("demo_data", "--print-logins", "--cases", "0")
     assert summary["demo_users"] == len(PERSONAS)
     roles = set(User.objects.exclude(role="").values_list("role", flat=True))
     assert roles == set(Role.values)
@@ -33,17 +33,18 @@ def test_demo_data_is_refused_in_production(run_command, settings):
 
 
 def test_demo_data_is_idempotent(run_command):
-    run_command("demo_data")
-    _, again = run_command("demo_data")
+    run_command("demo_data", "--cases", "3")
+    _, again = run_command("demo_data", "--cases", "3")
     assert again["demo_users_created"] == 0
     assert again["demo_persons_created"] == 0
+    assert again["demo_cases_created"] == 0
 
 
 def test_demo_persons_are_synthetic_valid_and_within_their_officers_scope(run_command):
     from sigap.core import access
     from sigap.people.models import Person
 
-    _, summary = run_command("demo_data")
+    _, summary = run_command("demo_data", "--cases", "0")  # the persons without case parties
     assert summary["demo_persons_created"] == Person.objects.count() == 40
     for person in Person.objects.select_related("created_by"):
         assert parse_nik(person.nik).district_code == person.home_region_id

@@ -8,6 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import CommandError
 
+from sigap.cases.demo import DEMO_CASES, create_demo_cases
 from sigap.core.commands import SigapCommand
 from sigap.core.demo import DEMO_PASSWORD, DemoLogin, create_demo_users
 from sigap.core.models import Agency, User
@@ -16,12 +17,20 @@ from sigap.people.demo import create_demo_persons
 
 class Command(SigapCommand):
     help = (
-        "Create SYNTHETIC demo data: users of every role and persons (more with each capability)."
+        "Create SYNTHETIC demo data: users of every role, persons and a few hundred cases over "
+        "the last five years (more with each capability). A second run adds nothing."
     )
 
     def add_command_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument(
             "--print-logins", action="store_true", help="Print the demo logins before the summary."
+        )
+        parser.add_argument(
+            "--cases",
+            type=int,
+            default=DEMO_CASES,
+            metavar="N",
+            help=f"How many synthetic cases to create when there are none (default {DEMO_CASES}).",
         )
 
     def run(self, *, actor: User, **options: Any) -> dict[str, Any]:
@@ -31,6 +40,7 @@ class Command(SigapCommand):
             raise CommandError("Load the reference data first: sigap load_reference")
         summary, logins = create_demo_users()
         summary.update(create_demo_persons())
+        summary.update(create_demo_cases(count=options["cases"]))
         if options["print_logins"]:
             self.print_logins(logins)
         return summary
