@@ -23,7 +23,7 @@ def create_demo_persons(seed: int = 2024) -> dict[str, Any]:
         return {"demo_persons_created": 0}
     rng = random.Random(seed)  # noqa: S311 - synthetic data, not security
     officers = {u.username: u for u in User.objects.filter(username__in=[r for r, _ in REGISTRARS])}
-    for number in range(DEMO_PERSONS):
+    for number in range(DEMO_PERSONS - 1):
         username, region = REGISTRARS[number % len(REGISTRARS)]
         synthetic = synthetic_person(rng)
         home = synthetic.home_district
@@ -41,4 +41,24 @@ def create_demo_persons(seed: int = 2024) -> dict[str, Any]:
             consent_services=rng.random() < 0.8,
             identity_protected=rng.random() < 0.15,
         )
+    _register_again_elsewhere(officers["normila"], officers["rahmadi"])
     return {"demo_persons_created": DEMO_PERSONS}
+
+
+def _register_again_elsewhere(first: User, second: User) -> None:
+    """One person registered by Dinsos is registered again by Polres Banjar, who cannot see
+    Dinsos' record: the pair waits in the secretariat's queue of possible duplicates."""
+    original = Person.objects.filter(created_by=first).exclude(nik_index="").order_by("pk").first()
+    if original is None:
+        return
+    person_create(
+        actor=second,
+        full_name=original.full_name.split()[0] + " " + original.full_name.split()[-1],
+        nik=original.nik,
+        sex=original.sex,
+        birth_date=original.birth_date,
+        citizenship_id="ID",
+        home_region_id=original.home_region_id,
+        region_id="63.03",
+        notes="Data sintetis untuk demo: bukan orang sungguhan (didaftarkan dua kali).",
+    )

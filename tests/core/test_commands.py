@@ -51,6 +51,9 @@ def test_demo_persons_are_synthetic_valid_and_within_their_officers_scope(run_co
         assert "sintetis" in person.notes
         assert access.scoped(person.created_by, Person).filter(pk=person.pk).exists()
     assert User.objects.filter(username="siti").count() == 1
+    from sigap.people.models import DuplicateCandidate
+
+    assert DuplicateCandidate.objects.filter(status="open").count() == 1  # one to show
 
 
 def test_synthetic_people_have_niks_that_pass_the_parser():
