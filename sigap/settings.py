@@ -223,6 +223,11 @@ STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 # Uploaded documents: never served directly (no MEDIA_URL), only through access-checked views.
 MEDIA_ROOT = Path(env_str("SIGAP_MEDIA_ROOT", str(VAR_DIR / "media")))
 SIGAP_UPLOAD_MAX_MB = env_int("SIGAP_UPLOAD_MAX_MB", 20, minimum=1)
+FILE_UPLOAD_HANDLERS = [
+    "sigap.core.uploads.SizeLimitUploadHandler",  # drops an oversized file while it arrives
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 # How long a new REST API token lives (users may pick fewer days).
 SIGAP_API_TOKEN_DAYS = env_int("SIGAP_API_TOKEN_DAYS", 90, minimum=1)
 # REST API rate limits ("<requests>/<period>", period s, m, h or d): per user, and per address

@@ -98,6 +98,11 @@ MATRIX = {
         "get",
         {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "siti": 200},
     ),
+    "people:person_edit": (
+        {"pk": "person"},
+        "get",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "siti": 200},
+    ),
     "people:person_withdraw_consent": (
         {"pk": "person"},
         "post",
@@ -188,10 +193,12 @@ MATRIX = {
     "api:person_create": ({}, "post", dict.fromkeys(PERSONAS, 401)),
     "api:person_search": ({}, "post", dict.fromkeys(PERSONAS, 401)),
     "api:person_detail": ({"person_id": "person"}, "get", dict.fromkeys(PERSONAS, 401)),
+    "api:person_update": ({"person_id": "person"}, "patch", dict.fromkeys(PERSONAS, 401)),
     "api:case_list": ({}, "get", dict.fromkeys(PERSONAS, 401)),
     "api:case_create": ({}, "post", dict.fromkeys(PERSONAS, 401)),
     "api:case_search": ({}, "post", dict.fromkeys(PERSONAS, 401)),
     "api:case_detail": ({"case_id": "case"}, "get", dict.fromkeys(PERSONAS, 401)),
+    "api:case_update": ({"case_id": "case"}, "patch", dict.fromkeys(PERSONAS, 401)),
     "api:case_status": ({"case_id": "case"}, "post", dict.fromkeys(PERSONAS, 401)),
     "api:party_list": ({"case_id": "case"}, "get", dict.fromkeys(PERSONAS, 401)),
     "api:party_add": ({"case_id": "case"}, "post", dict.fromkeys(PERSONAS, 401)),
@@ -201,6 +208,11 @@ MATRIX = {
         dict.fromkeys(PERSONAS, 401),
     ),
     "api:screening_record": (
+        {"case_id": "case", "party_id": "party"},
+        "post",
+        dict.fromkeys(PERSONAS, 401),
+    ),
+    "api:victim_status": (
         {"case_id": "case", "party_id": "party"},
         "post",
         dict.fromkeys(PERSONAS, 401),
@@ -324,7 +336,7 @@ def make_case():
     )
     person = person_create(actor=officer, full_name="Y", region_id="63.03")
     services.party_add(actor=officer, case=case, person=person, role="victim")
-    upload = SimpleUploadedFile("bap.pdf", b"%PDF-1.4 synthetic")
+    upload = SimpleUploadedFile("bap.pdf", b"%PDF-1.4 synthetic\n%%EOF\n")
     services.document_add(actor=officer, case=case, title="BAP", upload=upload)
     return case
 

@@ -68,6 +68,18 @@ def choice_from(field: str, value: str, choices: Iterable[tuple[str, Any]]) -> s
         raise InputError.on(field, " ".join(error.messages), "invalid_choice") from None
 
 
+def current_values(form: forms.BaseForm) -> dict[str, Any]:
+    """What an edit page's unbound form shows for its record, as the browser would send it
+    back unchanged: the starting point of a partial update."""
+    return {name: form[name].value() for name in form.fields}
+
+
+def patched(current: dict[str, Any], given: dict[str, Any]) -> dict[str, Any]:
+    """The current values with the fields given in a PATCH body laid over them; null is a
+    blank field (an empty text, an unticked box, an unknown yes/no)."""
+    return {**current, **{name: "" if value is None else value for name, value in given.items()}}
+
+
 def language_of(request: HttpRequest) -> str:
     """The API speaks the user's language: the one picked on the pages (language cookie),
     else the first supported language of Accept-Language (an API client's explicit choice),

@@ -114,6 +114,43 @@ class PersonIn(Input):
     consent_by_guardian: bool = False
     identity_protected: bool = False
     region: str = Field("", description="Region of the record; your work region if left out.")
+    estimated_age: int | None = Field(
+        None,
+        description="Age in years (0-120) when the birth date is not known: the birth date "
+        "becomes 1 July of the year it gives, marked as an estimate. Ignored when "
+        "birth_date is given.",
+    )
+
+
+class PersonPatchIn(Input):
+    """Only the fields given change, each read as in POST /persons; a field left out keeps
+    its value, and null empties it (like a blank field on the edit page)."""
+
+    full_name: str | None = None
+    aliases: list[str] | None = Field(None, description="Other names, one per item (all of them).")
+    nik: str | None = Field(None, description="16 digits.")
+    nik_keep_invalid: bool | None = Field(
+        None,
+        description="Keep a NIK that fails the checks as written on the person's document. "
+        "Left out: true when the stored NIK was kept so (see nik_problem), else false.",
+    )
+    sex: str | None = Field(None, description="M, F, X or U.")
+    birth_date: str | None = Field(None, description="Day first or ISO.")
+    birth_date_estimated: bool | None = None
+    estimated_age: int | None = Field(
+        None,
+        description="Age in years (0-120) when the birth date is not known: replaces the "
+        "stored birth date with an estimate (unless birth_date is given too).",
+    )
+    citizenship: str | None = Field(None, description="ISO 3166-1 alpha-2 code.")
+    home_region: str | None = Field(None, description="A region code or name.")
+    phone: str | None = None
+    address: str | None = None
+    consent_services: bool | None = None
+    consent_share: bool | None = None
+    consent_by_guardian: bool | None = None
+    identity_protected: bool | None = None
+    region: str | None = Field(None, description="Region of the record (within your own).")
 
 
 # Cases
@@ -196,6 +233,31 @@ class CaseIn(Input):
     narrative: str = Field("", description="Stored encrypted; never returned by the API.")
 
 
+class CasePatchIn(Input):
+    """Only the fields given change, each read as in POST /cases; a field left out keeps
+    its value, and null empties it (like a blank field on the edit page)."""
+
+    reported_on: str | None = Field(None, description="Day first or ISO.")
+    incident_on: str | None = None
+    source: str | None = None
+    region: str | None = Field(None, description="A code or name; must stay in your scope.")
+    lead_agency: str | None = Field(None, description="Slug of the lead agency.")
+    assigned_officer: str | None = Field(
+        None, description="Username of an officer of the lead agency."
+    )
+    origin_region: str | None = None
+    transit: str | None = None
+    destination_country: str | None = None
+    destination_place: str | None = None
+    recruitment_method: str | None = None
+    recruitment_apps: list[str] | None = Field(None, description="All of them, e.g. Facebook.")
+    placement_company: str | None = None
+    placement_company_licensed: bool | None = Field(None, description="null: unknown.")
+    purposes: list[str] | None = Field(None, description="All of them.")
+    means_of_control: list[str] | None = Field(None, description="All of them.")
+    narrative: str | None = Field(None, description="Stored encrypted; never returned.")
+
+
 class StatusIn(Input):
     status: str
     reason: str = Field("", max_length=500, description="Required when closing the case.")
@@ -210,8 +272,14 @@ class PartyOut(Schema):
     pseudonym: str
     name: str
     role: str
-    victim_status: str
+    victim_status: str = Field(description="possible, actual or not_a_victim (victims only).")
+    victim_status_by: str | None = Field(description="Username of who decided the status.")
+    victim_status_at: datetime | None = Field(description="When the status was decided.")
     added_at: datetime
+
+
+class VictimStatusIn(Input):
+    status: str = Field(description="possible, actual or not_a_victim.")
 
 
 class PartyIn(Input):

@@ -44,7 +44,11 @@ class AppsField(forms.CharField):
         return _apps(super().clean(value) or "")
 
 
-LICENSED_CHOICES = [("", _("Unknown")), ("true", _("Licensed")), ("false", _("Not licensed"))]
+def yes_no_select(unknown: Any, yes: Any, no: Any) -> forms.NullBooleanSelect:
+    """A select for True / False / None that shows the stored value as selected."""
+    widget = forms.NullBooleanSelect()
+    widget.choices = [("unknown", unknown), ("true", yes), ("false", no)]
+    return widget
 
 
 class CaseForm(StyledFormMixin, forms.ModelForm):
@@ -77,7 +81,7 @@ class CaseForm(StyledFormMixin, forms.ModelForm):
     placement_company_licensed = forms.NullBooleanField(
         label=_("Placement company licensed"),
         required=False,
-        widget=forms.Select(choices=LICENSED_CHOICES),
+        widget=yes_no_select(_("Unknown"), _("Licensed"), _("Not licensed")),
     )
     purposes = forms.MultipleChoiceField(
         label=_("Exploitation purposes"),
@@ -122,21 +126,27 @@ class CaseForm(StyledFormMixin, forms.ModelForm):
         agencies = Agency.objects.filter(within_region("jurisdiction", code)).order_by("name")
         if scope is None or scope.role == Role.AGENCY_OFFICER:
             agencies = agencies.filter(pk=user.agency_id or 0)
+        officers = User.objects.filter(is_active=True, agency__in=agencies, role__in=IDENTITY_ROLES)
+        if self.instance.pk:  # what the case holds stays selectable, even outside the lists
+            agencies = agencies | Agency.objects.filter(pk=self.instance.lead_agency_id)
+            officers = officers | User.objects.filter(pk=self.instance.assigned_officer_id or 0)
+        self.default_lead = (
+            self.instance.lead_agency if self.instance.pk else getattr(user, "agency", None)
+        )
         lead = self.fields["lead_agency"]
-        lead.queryset = agencies  # type: ignore[attr-defined]
+        lead.queryset = agencies.distinct()  # type: ignore[attr-defined]
         lead.required = False
         lead.help_text = _("Your own agency when left empty.")
-        officers = User.objects.filter(
-            is_active=True, agency__in=agencies, role__in=IDENTITY_ROLES
-        ).order_by("first_name", "username")
-        self.fields["assigned_officer"].queryset = officers  # type: ignore[attr-defined]
+        officer_field = self.fields["assigned_officer"]
+        officer_field.queryset = officers.distinct().order_by("first_name", "username")  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         incident, reported = data.get("incident_on"), data.get("reported_on")
         if incident and reported and incident > reported:
             self.add_error("incident_on", _("The incident cannot be after the report."))
-        officer, lead = data.get("assigned_officer"), data.get("lead_agency")
+        officer = data.get("assigned_officer")
+        lead = data.get("lead_agency") or self.default_lead
         if officer and lead and officer.agency_id != lead.pk:
             self.add_error("assigned_officer", _("The officer must belong to the lead agency."))
         return data
@@ -168,7 +178,7 @@ class CaseFilterForm(StyledFormMixin, forms.Form):
     child = forms.NullBooleanField(
         label=_("Child victim"),
         required=False,
-        widget=forms.Select(choices=[("", _("All")), ("true", _("Yes")), ("false", _("No"))]),
+        widget=yes_no_select(_("All"), _("Yes"), _("No")),
     )
     lead_agency = forms.ModelChoiceField(
         label=_("Lead agency"),

@@ -116,7 +116,7 @@ class Case(models.Model):
     purposes = models.JSONField(_("exploitation purposes"), default=list, blank=True)
     means_of_control = models.JSONField(_("means of control"), default=list, blank=True)
     narrative = EncryptedTextField(_("narrative"), blank=True)
-    closed_reason = models.TextField(_("reason for closing"), blank=True)
+    closed_reason = EncryptedTextField(_("reason for closing"), blank=True)
     # Derived (services keep it): a victim of the case was under 18 at the time of exploitation.
     child_victim = models.BooleanField(_("child victim"), default=False, editable=False)
 

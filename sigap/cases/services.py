@@ -38,27 +38,39 @@ S = CaseStatus
 # The workflow: from each status, where a case may go next.
 TRANSITIONS: dict[str, frozenset[str]] = {
     S.REPORTED: frozenset({S.SCREENING, S.CLOSED}),
-    S.SCREENING: frozenset({S.INDICATED, S.NOT_INDICATED}),
-    S.INDICATED: frozenset({S.IN_HANDLING, S.CLOSED}),
-    S.NOT_INDICATED: frozenset({S.SCREENING, S.CLOSED}),
+    S.SCREENING: frozenset({S.INDICATED, S.NOT_INDICATED, S.CLOSED}),
+    S.INDICATED: frozenset({S.IN_HANDLING, S.NOT_INDICATED, S.CLOSED}),
+    S.NOT_INDICATED: frozenset({S.SCREENING, S.INDICATED, S.CLOSED}),
     S.IN_HANDLING: frozenset({S.REFERRED, S.IN_PROSECUTION, S.CLOSED}),
     S.REFERRED: frozenset({S.IN_PROSECUTION, S.CLOSED}),
     S.IN_PROSECUTION: frozenset({S.CLOSED}),
     S.CLOSED: frozenset({S.REOPENED}),
     S.REOPENED: frozenset({S.SCREENING, S.IN_HANDLING, S.CLOSED}),
 }
+# Reached only through the screening of the victims (the pure rule), never chosen by hand.
+SCREENING_RESULTS = frozenset({S.INDICATED, S.NOT_INDICATED})
+
+
+def manual_targets(status: str) -> list[CaseStatus]:
+    """The statuses a user may move a case to from `status` (pages and API offer these)."""
+    return [CaseStatus(value) for value in sorted(TRANSITIONS[status] - SCREENING_RESULTS)]
 
 
 WORKFLOW_MESSAGES = {
     "wrong_state": _("This change is not possible from the case's current status."),
     "reason_required": _("Give the reason for closing the case."),
     "not_allowed": _("You may not change this case."),
-    "out_of_scope": _("You can only register cases in your own work region."),
+    "out_of_scope": _("A case must stay in your own work region (and agency)."),
     "person_not_visible": _("That person is not in your scope."),
-    "not_a_victim_party": _("Only a victim or possible victim is screened."),
+    "not_a_victim_party": _(
+        "Screening and victim status are for a victim or possible victim only."
+    ),
     "closed": _("A closed case cannot be changed; reopen it first."),
     "already_party": _("This person already has this role in the case."),
     "empty_note": _("Write the note first (at most 5,000 characters)."),
+    "by_screening": _(
+        "Indicated or not indicated follows from screening the victims; screen them instead."
+    ),
 }
 
 
@@ -127,6 +139,7 @@ EDITABLE_FIELDS = (
     "means_of_control",
     "narrative",
 )
+EDITABLE_NAMES = frozenset(EDITABLE_FIELDS) | {name.removesuffix("_id") for name in EDITABLE_FIELDS}
 SENSITIVE_CASE_FIELDS = frozenset({"narrative"})
 
 
@@ -134,6 +147,9 @@ SENSITIVE_CASE_FIELDS = frozenset({"narrative"})
 def case_update(*, actor: User, case: Case, request: Any = None, **changes: Any) -> Case:
     """Edit a case's facts. The actor must be allowed to change it before and after (a case
     cannot be moved out of one's own scope by an edit), and a closed case is reopened first."""
+    unknown = set(changes) - EDITABLE_NAMES
+    if unknown:
+        raise TypeError(f"case_update cannot change {sorted(unknown)}")
     _require(actor, case)
     case = Case.objects.select_for_update().get(pk=case.pk)  # as stored, not as a form left it
     if case.status == S.CLOSED:
@@ -161,7 +177,7 @@ def party_add(
 ) -> CaseParty:
     """Add a person the actor may see (linking someone registered out of the actor's sight
     is the secretariat's job, so nothing about them is revealed)."""
-    _require(actor, case)
+    _require(actor, case, open_only=True)
     if not can(actor, person, Action.VIEW):
         raise WorkflowError("person_not_visible")
     if CaseParty.objects.filter(case=case, person=person, role=role).exists():
@@ -235,7 +251,7 @@ def screening_record(
     """Screen one victim; the case moves to indicated / not indicated when it was in
     screening and the result is decided (insufficient information leaves it in screening)."""
     case = party.case
-    _require(actor, case)
+    _require(actor, case, open_only=True)
     if party.role not in VICTIM_ROLES:
         raise WorkflowError("not_a_victim_party")
     child = child_at_exploitation(case, party.person)
@@ -256,17 +272,36 @@ def screening_record(
         request=request,
         details={"outcome": str(result.outcome), "party": party.pk},
     )
-    if case.status == S.SCREENING and result.outcome != Outcome.INSUFFICIENT:
-        target = S.INDICATED if result.outcome == Outcome.INDICATED else S.NOT_INDICATED
-        case_move(actor, case, target, request=request)
+    target = {Outcome.INDICATED: S.INDICATED, Outcome.NOT_INDICATED: S.NOT_INDICATED}.get(
+        case_screening_outcome(case)
+    )
+    if target and case.status in {S.SCREENING, *SCREENING_RESULTS} and case.status != target:
+        _move(actor, case, target, request=request)
     return screening
+
+
+def case_screening_outcome(case: Case) -> Outcome:
+    """The case's result from each victim's latest screening: indicated when any victim's
+    is; not indicated when every victim's is; otherwise insufficient information."""
+    outcomes = []
+    for party in case.parties.filter(role__in=VICTIM_ROLES):
+        latest = party.screenings.order_by("-created_at", "-id").first()
+        outcomes.append(Outcome(latest.outcome) if latest else Outcome.INSUFFICIENT)
+    if Outcome.INDICATED in outcomes:
+        return Outcome.INDICATED
+    if outcomes and all(outcome == Outcome.NOT_INDICATED for outcome in outcomes):
+        return Outcome.NOT_INDICATED
+    return Outcome.INSUFFICIENT
 
 
 @transaction.atomic
 def victim_status_decide(
     *, actor: User, party: CaseParty, status: str, request: Any = None
 ) -> CaseParty:
-    _require(actor, party.case)
+    """HTCDS: an actual victim is confirmed by an authority; who decided and when is kept."""
+    _require(actor, party.case, open_only=True)
+    if party.role not in VICTIM_ROLES:
+        raise WorkflowError("not_a_victim_party")
     before = party.victim_status
     party.victim_status = VictimStatus(status)
     party.victim_status_by = actor
@@ -352,32 +387,50 @@ def document_open(*, actor: User, document: CaseDocument, request: Any = None) -
     return document.file.open("rb")
 
 
-def _require(actor: User, case: Case) -> None:
+def _require(actor: User, case: Case, *, open_only: bool = False) -> None:
+    """The actor may change the case (and, with `open_only`, it is not closed: a closed case
+    takes notes and documents, nothing else, until it is reopened)."""
     if not can(actor, case, Action.CHANGE):
         raise WorkflowError("not_allowed")
+    if open_only and case.status == S.CLOSED:
+        raise WorkflowError("closed")
 
 
 @transaction.atomic
 def case_move(
     actor: User, case: Case, target: str, *, reason: str = "", request: Any = None
 ) -> Case:
-    """Move a case to `target` if the workflow allows it from its current status (pages
-    offer the allowed next statuses; the named services below are the same moves)."""
+    """Move a case to `target` if the workflow allows it from its current status; the
+    screening results (indicated, not indicated) come only from screening the victims. The
+    named services below are the same moves."""
+    if target in SCREENING_RESULTS:
+        raise WorkflowError("by_screening")
+    return _move(actor, case, target, reason=reason, request=request)
+
+
+def _move(actor: User, case: Case, target: str, *, reason: str = "", request: Any = None) -> Case:
     _require(actor, case)
-    if target not in TRANSITIONS[case.status]:
+    stored = Case.objects.select_for_update().get(pk=case.pk)  # no two moves from one status
+    if target not in TRANSITIONS[stored.status]:
         raise WorkflowError("wrong_state")
-    if target == S.CLOSED and not reason.strip():
+    reason = reason.strip()
+    if target == S.CLOSED and not reason:
         raise WorkflowError("reason_required")
-    before = case.status
-    case.status = target
-    if target in (S.CLOSED, S.REOPENED):  # a reopened case keeps the reason in its timeline
-        case.closed_reason = reason.strip() if target == S.CLOSED else ""
-    case.save(update_fields=["status", "closed_reason", "updated_at"])
-    _event(case, actor, "status", before=before, after=target, reason=reason.strip())
+    before = stored.status
+    stored.status = target
+    details: dict[str, Any] = {"before": before, "after": target}
+    if target == S.CLOSED:  # the reason may name people: kept encrypted, shown in the timeline
+        stored.closed_reason = reason
+        details["note"] = CaseNote.objects.create(case=stored, text=reason, created_by=actor).pk
+    elif target == S.REOPENED:
+        stored.closed_reason = ""
+    stored.save(update_fields=["status", "closed_reason", "updated_at"])
+    case.status, case.closed_reason = stored.status, stored.closed_reason
+    _event(stored, actor, "status", **details)
     audit.record(
         actor=actor,
         action="status",
-        obj=case,
+        obj=stored,
         request=request,
         details={"before": before, "after": target},
     )
@@ -416,7 +469,8 @@ def case_reopen(*, actor: User, case: Case, request: Any = None) -> Case:
 
 def move_parties(gone: Person, keep: Person) -> None:
     """Merging two records of one person: the cases of the merged record become the kept
-    one's (a role they already hold in that case keeps its screenings)."""
+    one's (where both held one role in a case, the screenings of both are kept, and the
+    later victim-status decision with who made it)."""
     for party in CaseParty.objects.filter(person=gone).select_related("case"):
         same = CaseParty.objects.filter(case=party.case, person=keep, role=party.role).first()
         if same is None:
@@ -424,6 +478,12 @@ def move_parties(gone: Person, keep: Person) -> None:
             party.save(update_fields=["person"])
         else:
             Screening.objects.filter(party=party).update(party=same)
+            decided, kept = party.victim_status_at, same.victim_status_at
+            if decided and (kept is None or decided > kept):  # the latest decision holds
+                same.victim_status = party.victim_status
+                same.victim_status_by_id = party.victim_status_by_id
+                same.victim_status_at = decided
+                same.save(update_fields=["victim_status", "victim_status_by", "victim_status_at"])
             party.delete()
         refresh_child_victim(party.case)
 

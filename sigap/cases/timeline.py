@@ -86,8 +86,9 @@ def _status(details: dict[str, Any]) -> str:
         "before": _label(CaseStatus, details.get("before", "")),
         "after": _label(CaseStatus, details.get("after", "")),
     }
-    if details.get("reason"):
-        text += " " + _("Reason: %(reason)s") % {"reason": details["reason"]}
+    note = CaseNote.objects.filter(pk=details.get("note") or 0).first()
+    if note is not None:  # the reason for closing, kept encrypted as a note
+        text += " " + _("Reason: %(reason)s") % {"reason": note.text}
     return text
 
 

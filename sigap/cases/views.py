@@ -37,7 +37,7 @@ from sigap.cases.vocabulary import MeansOfControl, Purpose, labels
 from sigap.core import audit
 from sigap.core.access import Action, can, get_or_404, require, scoped
 from sigap.core.pagination import paginate
-from sigap.core.uploads import RejectedUpload, max_bytes
+from sigap.core.uploads import RejectedUpload, max_bytes, too_large_message
 from sigap.people.models import Person
 from sigap.people.selectors import display_name, person_search
 
@@ -121,13 +121,13 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         )
     ]
     audit.record(actor=user, action="view", obj=case, request=request)
-    events = list(case.events.select_related("actor")[:200])
+    events = list(case.events.select_related("actor"))  # every event: the issue asks for all
     context = {
         "case": case,
         "parties": parties,
         "timeline": [(event, timeline.describe(event)) for event in events],
         "documents": case.documents.select_related("uploaded_by"),
-        "next_statuses": [CaseStatus(value) for value in sorted(services.TRANSITIONS[case.status])],
+        "next_statuses": services.manual_targets(case.status),
         "party_form": PartyForm(
             persons=scoped(user, Person).order_by("-created_at")[:200], user=user
         ),
@@ -136,6 +136,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "note_form": NoteForm(),
         "document_form": DocumentForm(),
         "may_change": can(user, case, Action.CHANGE),
+        "is_open": case.status != CaseStatus.CLOSED,
         "upload_limit": max_bytes(),
         "purpose_labels": labels(Purpose, case.purposes),
         "control_labels": labels(MeansOfControl, case.means_of_control),
@@ -268,7 +269,9 @@ def document_add(request: HttpRequest, pk: int) -> HttpResponse:
     user = require(request, Case, Action.CHANGE)
     case = get_or_404(user, Case, Action.CHANGE, request=request, pk=pk)
     form = DocumentForm(request.POST, request.FILES)
-    if not form.is_valid():
+    if getattr(request, "upload_too_large", False):
+        messages.error(request, too_large_message())
+    elif not form.is_valid():
         messages.error(request, _("Choose a file to attach."))
     else:
         try:

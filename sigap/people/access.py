@@ -32,12 +32,13 @@ def person_policy(scope: Scope, queryset: QuerySet[Any], action: Action) -> Quer
 
 @register(DuplicateCandidate)
 def duplicate_policy(scope: Scope, queryset: QuerySet[Any], action: Action) -> QuerySet[Any]:
-    """Only the secretariat links records, for persons of its region."""
+    """Only the secretariat links records, when both persons are of its region (a pair across
+    provinces is for a secretariat whose region holds both, e.g. a national one)."""
     if scope.role != Role.SECRETARIAT:
         return queryset.none()
     return queryset.filter(
-        within_region("person__region", scope.region_code)
-        | within_region("other__region", scope.region_code)
+        within_region("person__region", scope.region_code),
+        within_region("other__region", scope.region_code),
     )
 
 

@@ -89,6 +89,7 @@ class PersonForm(StyledFormMixin, forms.ModelForm):
         self.fields["citizenship"].initial = "ID"
         if not self.instance.pk:
             self.fields["region"].initial = scope.region_code
+        self.fields["nik_keep_invalid"].initial = bool(self.instance.nik_problem)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -135,6 +136,8 @@ class PersonForm(StyledFormMixin, forms.ModelForm):
 
     def clean_region(self) -> Any:
         region = self.cleaned_data["region"]
+        if self.instance.pk and region is not None and region.pk == self.instance.region_id:
+            return region  # unchanged: e.g. a person seen through a case, registered elsewhere
         code = self.scope.region_code
         if region is not None and region.code != code and not region.code.startswith(code + "."):
             raise forms.ValidationError(_("You can only register persons in your own work region."))

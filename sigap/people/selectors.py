@@ -46,7 +46,7 @@ def visible_nik_match(user: Any, nik: str) -> Person | None:
     people.services.person_create, which queues such pairs for the secretariat)."""
     if not nik_index(nik):
         return None
-    return person_search(user, nik=nik).order_by("pk").first()
+    return person_search(user, nik=nik).filter(nik_problem="").order_by("pk").first()
 
 
 def with_visible_identity(user: Any, persons: QuerySet[Person]) -> QuerySet[Person]:

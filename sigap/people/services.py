@@ -84,21 +84,80 @@ def person_create(*, actor: User, request: Any = None, **fields: Any) -> Person:
 def _queue_same_nik(person: Person) -> None:
     """Every other live record with this NIK is queued for the secretariat to link (pages and
     the API offer a match the user may see before registering; one they may not see is
-    never revealed to them)."""
-    if not person.nik_index:
+    never revealed to them). A NIK kept although invalid (e.g. "6.30301E+15" from Excel)
+    says nothing about who the person is, so it matches nobody."""
+    if not person.nik_index or person.nik_problem:
         return
-    others = Person.objects.filter(
-        nik_index=person.nik_index, anonymised_at__isnull=True, merged_into__isnull=True
-    ).exclude(pk=person.pk)
-    DuplicateCandidate.objects.bulk_create(
-        [DuplicateCandidate(person=person, other=other) for other in others]
+    others = (
+        Person.objects.filter(
+            nik_index=person.nik_index,
+            nik_problem="",
+            anonymised_at__isnull=True,
+            merged_into__isnull=True,
+        )
+        .exclude(pk=person.pk)
+        .exclude(pk__in=_paired_with(person))
     )
+    DuplicateCandidate.objects.bulk_create(
+        [DuplicateCandidate(person=person, other=other) for other in others],
+        ignore_conflicts=True,
+    )
+
+
+def _paired_with(person: Person) -> set[int]:
+    """Persons already paired with this one, in either direction and any status."""
+    pairs = DuplicateCandidate.objects.filter(Q(person=person) | Q(other=person))
+    return {pk for pair in pairs.values_list("person_id", "other_id") for pk in pair}
 
 
 # Capabilities holding persons move their rows from a merged record to the kept one.
 MERGE_HOOKS: list[Callable[[Person, Person], None]] = []
-# Filled on the kept record when it has no value of its own.
-MERGE_FILL = ("nik", "phone", "address", "birth_date", "citizenship_id", "home_region_id")
+# Filled on the kept record when it has no value of its own (with the flags that qualify
+# them: an estimated birth date stays an estimate, an invalid NIK stays flagged).
+MERGE_FILL = {
+    "nik": ("nik_problem",),
+    "birth_date": ("birth_date_estimated",),
+    "citizenship_id": (),
+    "home_region_id": (),
+}
+# Kept from both records: the other's value is added when it differs.
+MERGE_JOIN = ("phone", "address", "notes")
+CONSENT_FIELDS = (
+    "consent_services",
+    "consent_share",
+    "consent_by_guardian",
+    "consent_recorded_at",
+    "consent_withdrawn_at",
+)
+
+
+def _consent_time(person: Person) -> Any:
+    times = [t for t in (person.consent_recorded_at, person.consent_withdrawn_at) if t]
+    return max(times) if times else None
+
+
+def _merged_values(keep: Person, gone: Person) -> dict[str, Any]:
+    """What `keep` takes from `gone`: nothing `gone` knew is lost."""
+    changes: dict[str, Any] = {}
+    for field, companions in MERGE_FILL.items():
+        if not getattr(keep, field) and getattr(gone, field):
+            for name in (field, *companions):
+                changes[name] = getattr(gone, name)
+    for field in MERGE_JOIN:
+        mine, theirs = getattr(keep, field), getattr(gone, field)
+        if theirs and theirs not in mine:
+            changes[field] = f"{mine}\n{theirs}".strip()
+    names = [n for n in [gone.full_name, *gone.aliases.splitlines()] if n.strip()]
+    known = {keep.full_name, *keep.aliases.splitlines()}
+    extra = [name for name in names if name not in known]
+    if extra:
+        changes["aliases"] = "\n".join([*keep.aliases.splitlines(), *extra]).strip()
+    changes["identity_protected"] = keep.identity_protected or gone.identity_protected
+    # Consent: the latest decision of the person (or guardian) holds, given or withdrawn.
+    gone_time, keep_time = _consent_time(gone), _consent_time(keep)
+    if gone_time and (keep_time is None or gone_time > keep_time):
+        changes.update({field: getattr(gone, field) for field in CONSENT_FIELDS})
+    return changes
 
 
 @transaction.atomic
@@ -106,24 +165,16 @@ def duplicate_merge(
     *, actor: User, candidate: DuplicateCandidate, keep: Person, request: Any = None
 ) -> Person:
     """The two records are one human being: `keep` stays and takes the other's names as
-    aliases, its missing values, and (through MERGE_HOOKS) its cases and other rows; the
-    other record is emptied and points to `keep`."""
+    aliases, its missing values, its phone, address and notes, the latest consent decision,
+    and (through MERGE_HOOKS) its cases and other rows; the other record is emptied and
+    points to `keep`. Other open pairs of the emptied record move to `keep`."""
     if candidate.status != DuplicateStatus.OPEN or keep.pk not in (
         candidate.person_id,
         candidate.other_id,
     ):
         raise ValueError("not an open pair of this person")
     gone = candidate.other if keep.pk == candidate.person_id else candidate.person
-    changes: dict[str, Any] = {}
-    for field in MERGE_FILL:
-        if not getattr(keep, field) and getattr(gone, field):
-            changes[field] = getattr(gone, field)
-    names = [n for n in [gone.full_name, *gone.aliases.splitlines()] if n.strip()]
-    known = {keep.full_name, *keep.aliases.splitlines()}
-    extra = [name for name in names if name not in known]
-    if extra:
-        changes["aliases"] = "\n".join([*keep.aliases.splitlines(), *extra]).strip()
-    changes["identity_protected"] = keep.identity_protected or gone.identity_protected
+    changes = _merged_values(keep, gone)
     for field in SENSITIVE_FIELDS:
         setattr(gone, field, "")
     gone.nik_index = ""
@@ -136,14 +187,27 @@ def duplicate_merge(
     candidate.status = DuplicateStatus.MERGED
     candidate.resolved_by, candidate.resolved_at = actor, timezone.now()
     candidate.save()
-    DuplicateCandidate.objects.filter(
-        Q(person=gone) | Q(other=gone), status=DuplicateStatus.OPEN
-    ).update(status=DuplicateStatus.MERGED, resolved_by=actor, resolved_at=timezone.now())
+    _move_open_pairs(gone, keep)
     audit.record(
         actor=actor, action="merge", obj=keep, details={"merged": gone.pk}, request=request
     )
     audit.record(actor=actor, action="merged_into", obj=gone, details={"kept": keep.pk})
     return keep
+
+
+def _move_open_pairs(gone: Person, keep: Person) -> None:
+    """A third record that waited to be compared with `gone` is now compared with `keep`."""
+    paired = _paired_with(keep)
+    for pair in DuplicateCandidate.objects.filter(
+        Q(person=gone) | Q(other=gone), status=DuplicateStatus.OPEN
+    ):
+        third = pair.other_id if pair.person_id == gone.pk else pair.person_id
+        if third == keep.pk or third in paired:
+            pair.delete()  # the same comparison is already queued or decided
+            continue
+        pair.person_id, pair.other_id = third, keep.pk
+        pair.save(update_fields=["person", "other"])
+        paired.add(third)
 
 
 @transaction.atomic

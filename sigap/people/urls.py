@@ -8,6 +8,7 @@ urlpatterns = [
     path("orang/", views.person_list, name="person_list"),
     path("orang/baru/", views.person_create, name="person_create"),
     path("orang/<int:pk>/", views.person_detail, name="person_detail"),
+    path("orang/<int:pk>/ubah/", views.person_edit, name="person_edit"),
     path(
         "orang/<int:pk>/tarik-persetujuan/",
         views.person_withdraw_consent,

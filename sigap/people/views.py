@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -56,24 +57,61 @@ def person_create(request: HttpRequest) -> HttpResponse:
     scope = scope_of(user)
     assert scope is not None  # noqa: S101 - permits() above needs a scope
     form = PersonForm(request.POST or None, scope=scope)
-    existing = None
     if request.method == "POST" and form.is_valid():
-        existing = selectors.visible_nik_match(user, form.cleaned_data["nik"])
-        if existing is None:
-            fields = form.person_fields()
-            person = services.person_create(actor=user, request=request, **fields)
-            messages.success(
-                request, _("The person was registered as %(ref)s.") % {"ref": person.pseudonym}
-            )
-            return HttpResponseRedirect(reverse("people:person_detail", args=[person.pk]))
-    if existing is not None:
-        context = {
-            "form": form,
-            "existing": existing,
-            "existing_name": selectors.display_name(user, existing),
-        }
-        return render(request, "people/person_form.html", context)
+        existing = _visible_match(user, form)
+        if existing is not None:
+            return _offer_existing(request, form, existing)
+        person = services.person_create(actor=user, request=request, **form.person_fields())
+        messages.success(
+            request, _("The person was registered as %(ref)s.") % {"ref": person.pseudonym}
+        )
+        return HttpResponseRedirect(reverse("people:person_detail", args=[person.pk]))
     return render(request, "people/person_form.html", {"form": form})
+
+
+@login_required
+def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Correct a person's record (e.g. the birth date, which decides the child rules); only
+    by those who may see the person's identity."""
+    user = require(request, Person, Action.CHANGE)
+    person = get_or_404(user, Person, Action.CHANGE, request=request, pk=pk)
+    scope = scope_of(user)
+    if person.anonymised_at is not None or not shows_real_name(scope, person):
+        audit.record(
+            actor=user, action="denied", obj=person, details={"attempted": "edit"}, request=request
+        )
+        raise Http404
+    assert scope is not None  # noqa: S101 - shows_real_name() needs a scope
+    form = PersonForm(request.POST or None, instance=Person.objects.get(pk=pk), scope=scope)
+    if request.method == "POST" and form.is_valid():
+        existing = _visible_match(user, form, exclude=person)
+        if existing is not None:
+            return _offer_existing(request, form, existing, person=person)
+        services.person_update(actor=user, person=person, request=request, **form.person_fields())
+        messages.success(request, _("The changes were saved."))
+        return HttpResponseRedirect(reverse("people:person_detail", args=[person.pk]))
+    return render(request, "people/person_form.html", {"form": form, "person": person})
+
+
+def _visible_match(user: Any, form: PersonForm, exclude: Person | None = None) -> Person | None:
+    """Another record with this NIK that the user may see (a flagged NIK matches no one)."""
+    if form.nik_problem or not form.cleaned_data["nik"]:
+        return None
+    if exclude is not None and form.cleaned_data["nik"] == exclude.nik:
+        return None
+    return selectors.visible_nik_match(user, form.cleaned_data["nik"])
+
+
+def _offer_existing(
+    request: HttpRequest, form: PersonForm, existing: Person, person: Person | None = None
+) -> HttpResponse:
+    context = {
+        "form": form,
+        "person": person,
+        "existing": existing,
+        "existing_name": selectors.display_name(request.user, existing),
+    }
+    return render(request, "people/person_form.html", context)
 
 
 @login_required

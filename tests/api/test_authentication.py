@@ -139,3 +139,19 @@ def test_guessing_tokens_and_flooding_are_rate_limited(client, rahmadi, settings
 
     cache.clear()  # the period has passed
     assert good.get("/cases").status_code == 200
+
+
+def test_a_user_past_the_per_user_rate_gets_429_and_another_user_does_not(
+    client, rahmadi, siti, monkeypatch
+):
+    from sigap.api.api import api
+    from tests.api.conftest import api_for
+
+    (per_user,) = api.throttle
+    monkeypatch.setattr(per_user, "num_requests", 2)  # as if SIGAP_API_RATE were "2/m"
+    busy = api_for(client, rahmadi)
+    answers = [busy.get("/cases").status_code for _ in range(3)]
+    assert answers == [200, 200, 429]
+    response = busy.get("/cases")
+    assert response.json()["code"] == "throttled" and int(response["Retry-After"]) > 0
+    assert api_for(client, siti).get("/cases").status_code == 200

@@ -177,7 +177,7 @@ def test_case_registration_is_validated_like_the_page(api_as, rahmadi):
     response = api.post("/cases", {**CASE, "region": "Bjm"})
     assert response.status_code == 422
     region_message = response.json()["errors"]["region"][0]["message"]
-    assert "wilayah kerja Anda" in region_message
+    assert "wilayah kerja (dan instansi) Anda" in region_message
     response = api.post("/cases", {**CASE, "reported_on": "31/02/2024", "source": "burung"})
     errors = response.json()["errors"]
     assert "Tidak ada tanggal 31" in errors["reported_on"][0]["message"]

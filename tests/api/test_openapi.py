@@ -19,6 +19,7 @@ PATHS = {
     "/api/cases/{case_id}/status",
     "/api/cases/{case_id}/parties",
     "/api/cases/{case_id}/parties/{party_id}/screenings",
+    "/api/cases/{case_id}/parties/{party_id}/victim-status",
 }
 
 
@@ -40,6 +41,20 @@ def test_the_openapi_document_is_json_listing_every_path_behind_a_bearer_token(c
         for operation in operations.values():
             names = {parameter["name"] for parameter in operation.get("parameters", [])}
             assert not names & {"nik", "name", "full_name"}
+
+
+def test_partial_updates_are_patch_operations_whose_fields_are_all_optional(client):
+    document = json.loads(client.get("/api/openapi.json").content)
+    assert set(document["paths"]["/api/cases/{case_id}"]) == {"get", "patch"}
+    assert set(document["paths"]["/api/persons/{person_id}"]) == {"get", "patch"}
+    schemas = document["components"]["schemas"]
+    for name in ("CasePatchIn", "PersonPatchIn"):
+        assert not schemas[name].get("required"), name
+        assert schemas[name]["additionalProperties"] is False
+    assert "estimated_age" in schemas["PersonIn"]["properties"]
+    assert "estimated_age" in schemas["PersonPatchIn"]["properties"]
+    party = schemas["PartyOut"]["properties"]
+    assert {"victim_status", "victim_status_by", "victim_status_at"} <= set(party)
 
 
 def test_the_docs_page_loads_its_files_from_sigap_not_a_cdn(client):

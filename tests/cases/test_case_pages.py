@@ -80,5 +80,5 @@ def test_a_case_outside_the_region_cannot_be_registered(client, rahmadi):
             "recruitment_method": "unknown",
         },
     ).content.decode()
-    assert "hanya dapat mendaftarkan kasus di wilayah kerja Anda" in page
+    assert "harus tetap berada di wilayah kerja (dan instansi) Anda" in page
     assert not Case.objects.exists()

@@ -16,14 +16,33 @@ from tests.conftest import sign_in
 pytestmark = pytest.mark.django_db
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"  # synthetic, minimal
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
-def docx_bytes():
+def png_bytes():
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), "teal").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def zip_bytes(*names):
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("word/document.xml", "<w:document/>")
+        for name in names:
+            archive.writestr(name, "<x/>" if not name.endswith(".exe") else "MZ")
+    return buffer.getvalue()
+
+
+def docx_bytes(*extra):
+    return zip_bytes("[Content_Types].xml", "word/document.xml", *extra)
+
+
+def odt_bytes():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", "<office:document-content/>")
     return buffer.getvalue()
 
 
@@ -39,8 +58,9 @@ def upload(client, case, name, content, title="Laporan polisi (sintetis)"):
     ("name", "content", "content_type"),
     [
         ("laporan.pdf", PDF, "application/pdf"),
-        ("foto.png", PNG, "image/png"),
+        ("foto.png", png_bytes(), "image/png"),
         ("berita-acara.docx", docx_bytes(), "application/vnd.openxmlformats-officedocument"),
+        ("catatan.odt", odt_bytes(), "application/vnd.oasis.opendocument.text"),
     ],
 )
 def test_accepted_kinds_are_stored_encrypted_and_download_decrypted(
@@ -64,38 +84,53 @@ def test_accepted_kinds_are_stored_encrypted_and_download_decrypted(
 
 
 @pytest.mark.parametrize(
-    ("name", "content"),
+    ("name", "content", "reason"),
     [
-        ("surat.pdf", b"MZ\x90\x00" + b"\x00" * 200),  # a Windows program named .pdf
-        ("foto.jpg", b"<html><script>alert(1)</script></html>"),  # a web page named .jpg
-        ("data.docx", b"PK\x03\x04" + b"\x00" * 100),  # a broken zip named .docx
-        ("arsip.pdf", None),  # a plain zip named .pdf
-        ("catatan.txt", b"teks biasa"),
+        ("surat.pdf", b"MZ\x90\x00" + b"\x00" * 200, "bukan PDF"),  # a program named .pdf
+        ("foto.jpg", b"<html><script>alert(1)</script></html>", "bukan PDF"),  # a web page
+        ("data.docx", b"PK\x03\x04" + b"\x00" * 100, "bukan PDF"),  # a broken zip
+        ("arsip.pdf", zip_bytes("evil.exe"), "bukan PDF"),  # a plain zip named .pdf
+        ("catatan.txt", b"teks biasa", "bukan PDF"),
+        # a real office file with a program inside, or with macros
+        ("laporan.docx", docx_bytes("word/payload.exe"), "membawa program"),
+        ("laporan.docx", docx_bytes("word/vbaProject.bin"), "makro"),
+        # a zip that only names itself like Word: no [Content_Types].xml
+        ("laporan.docx", zip_bytes("word/document.xml", "word/payload.bin"), "bukan PDF"),
+        # starts like a PDF, but is not one (no end): e.g. a web page behind a PDF header
+        ("surat.pdf", b"%PDF-1.4\n<html><script>alert(1)</script></html>", "PDF ini tidak"),
+        ("foto.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "Gambar ini rusak"),
     ],
 )
 def test_spoofed_and_unaccepted_files_are_refused_with_a_message(
-    client, rahmadi, case, media, name, content
+    client, rahmadi, case, media, name, content, reason
 ):
-    if content is None:
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w") as archive:
-            archive.writestr("evil.exe", "MZ")
-        content = buffer.getvalue()
     sign_in(client, rahmadi)
     page = upload(client, case, name, content).content.decode()
-    assert "bukan PDF, foto, atau dokumen kantor" in page
+    assert reason in page
     assert not CaseDocument.objects.exists()
-    assert not any(media.rglob("*")) or not any(p.is_file() for p in media.rglob("*"))
+    assert not [path for path in media.rglob("*") if path.is_file()]
 
 
 def test_too_large_and_empty_files_are_refused(client, rahmadi, case, media, settings):
     settings.SIGAP_UPLOAD_MAX_MB = 1
     sign_in(client, rahmadi)
+    # dropped while it arrives, before the whole file is received
     page = upload(client, case, "besar.pdf", PDF + b"0" * (1024 * 1024)).content.decode()
-    assert "batasnya 1,0" in page
+    assert "lebih besar dari batas 1,0" in page
     page = upload(client, case, "kosong.pdf", b"").content.decode()
-    assert "Pilih berkas" in page or "kosong" in page
+    assert "Pilih berkas" in page
     assert not CaseDocument.objects.exists()
+
+
+def test_the_service_checks_the_size_too(rahmadi, case, media, settings):
+    settings.SIGAP_UPLOAD_MAX_MB = 1
+    with pytest.raises(RejectedUpload, match="batasnya 1,0"):
+        services.document_add(
+            actor=rahmadi,
+            case=case,
+            title="x",
+            upload=SimpleUploadedFile("x.pdf", PDF + b"0" * (1024 * 1024)),
+        )
 
 
 def test_a_document_outside_scope_is_not_found_and_the_denial_audited(

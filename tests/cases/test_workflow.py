@@ -6,7 +6,8 @@ import pytest
 
 from sigap.cases import services
 from sigap.cases.models import Case, CaseEvent, CaseStatus, PartyRole, Screening, VictimStatus
-from sigap.cases.services import TRANSITIONS, WorkflowError
+from sigap.cases.services import SCREENING_RESULTS, TRANSITIONS, WorkflowError
+from sigap.cases.vocabulary import Act
 from sigap.core import access
 from sigap.core.models import AuditEvent
 from sigap.people.services import person_create
@@ -93,18 +94,107 @@ ALL = list(S.values)
 
 @pytest.mark.parametrize(("start", "target"), [(a, b) for a in ALL for b in ALL if a != b])
 def test_every_transition_is_allowed_or_refused_by_the_workflow(rahmadi, case, start, target):
+    """By hand: every move the table allows, except the screening results, which come only
+    from screening; everything else is refused and leaves the status as it was."""
     Case.objects.filter(pk=case.pk).update(status=start)
     case.refresh_from_db()
-    allowed = target in TRANSITIONS[start]
-    if allowed:
+    if target in SCREENING_RESULTS:
+        expected_refusal = "by_screening"
+    elif target in TRANSITIONS[start]:
+        expected_refusal = None
+    else:
+        expected_refusal = "wrong_state"
+    if expected_refusal is None:
         services.case_move(rahmadi, case, target, reason="selesai")
         case.refresh_from_db()
         assert case.status == target
+        assert target in services.manual_targets(start)
     else:
-        with pytest.raises(WorkflowError, match="wrong_state"):
+        with pytest.raises(WorkflowError, match=expected_refusal):
             services.case_move(rahmadi, case, target, reason="selesai")
         case.refresh_from_db()
         assert case.status == start
+        assert target not in services.manual_targets(start)
+
+
+@pytest.mark.parametrize("start", [S.SCREENING, S.INDICATED, S.NOT_INDICATED])
+@pytest.mark.parametrize("outcome", ["indicated", "not_indicated"])
+def test_the_screening_results_are_reached_only_through_screening(
+    rahmadi, case, victim, start, outcome
+):
+    Case.objects.filter(pk=case.pk).update(status=start)
+    answers = {"act": {"recruitment": "yes"}, "purpose": {"forced_labour": "yes"}}
+    if outcome == "indicated":
+        answers["means"] = {"fraud": "yes"}
+    else:
+        answers["act"] = dict.fromkeys(Act.values, "no")
+    victim.case.refresh_from_db()
+    services.screening_record(actor=rahmadi, party=victim, answers=answers)
+    case.refresh_from_db()
+    assert case.status == outcome
+
+
+def test_the_case_result_weighs_every_victim_not_the_first_screened(rahmadi, case, victim):
+    second = services.party_add(
+        actor=rahmadi,
+        case=case,
+        person=person_create(actor=rahmadi, full_name="Jamilah", region_id="63.03"),
+        role=PartyRole.POSSIBLE_VICTIM,
+    )
+    services.case_start_screening(actor=rahmadi, case=case)
+    absent = {"act": dict.fromkeys(Act.values, "no")}
+    services.screening_record(actor=rahmadi, party=victim, answers=absent)
+    case.refresh_from_db()
+    assert case.status == S.SCREENING  # one victim not indicated, the other not yet screened
+    services.screening_record(actor=rahmadi, party=second, answers=INDICATED_ANSWERS)
+    case.refresh_from_db()
+    assert case.status == S.INDICATED  # any victim indicated: the case is
+    services.screening_record(actor=rahmadi, party=second, answers=absent)
+    case.refresh_from_db()
+    assert case.status == S.NOT_INDICATED  # rescreened: now every victim is not indicated
+
+
+@pytest.mark.parametrize("persona", ["normila", "fauzan", "siti_of_another_province"])
+def test_nobody_outside_the_case_can_move_it(persona, case, normila, fauzan):
+    from tests.conftest import make_user
+
+    actor = {
+        "normila": normila,
+        "fauzan": fauzan,
+        "siti_of_another_province": make_user(
+            "sekretariat-jatim", role="secretariat", region="35", agency="sekretariat-gt-kalsel"
+        ),
+    }[persona]
+    for target in services.manual_targets(case.status):
+        with pytest.raises(WorkflowError, match="not_allowed"):
+            services.case_move(actor, case, target, reason="x")
+    case.refresh_from_db()
+    assert case.status == S.REPORTED
+
+
+def test_a_closed_case_takes_notes_and_documents_but_no_other_change(rahmadi, case, victim):
+    services.case_close(actor=rahmadi, case=case, reason="Selesai (sintetis)")
+    for change in (
+        lambda: services.screening_record(actor=rahmadi, party=victim, answers={}),
+        lambda: services.victim_status_decide(actor=rahmadi, party=victim, status="actual"),
+        lambda: services.party_add(
+            actor=rahmadi, case=case, person=victim.person, role=PartyRole.WITNESS
+        ),
+    ):
+        with pytest.raises(WorkflowError, match="closed"):
+            change()
+    services.note_add(actor=rahmadi, case=case, text="Putusan pengadilan diterima (sintetis).")
+
+
+def test_only_a_victim_party_gets_a_victim_status(rahmadi, case):
+    witness = services.party_add(
+        actor=rahmadi,
+        case=case,
+        person=person_create(actor=rahmadi, full_name="Saksi", region_id="63.03"),
+        role=PartyRole.WITNESS,
+    )
+    with pytest.raises(WorkflowError, match="not_a_victim_party"):
+        services.victim_status_decide(actor=rahmadi, party=witness, status="actual")
 
 
 def test_closing_requires_a_reason_and_is_recorded(rahmadi, case):

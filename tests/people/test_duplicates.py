@@ -107,3 +107,95 @@ def test_the_resolve_page_merges_once(client, siti, rahmadi, normila):
     page = client.post(f"/orang/duplikat/{pair.pk}/", {"decision": "keep_person"}, follow=True)
     assert "sudah diputuskan" in page.content.decode()
     assert Person.objects.filter(merged_into__isnull=False).count() == 1
+
+
+def test_merging_loses_nothing_either_record_knew(siti, rahmadi, normila):
+    from django.utils import timezone
+
+    kept = person_create(
+        actor=normila,
+        full_name="Salasiah",
+        nik=NIK,
+        region_id="63",
+        phone="+6281111111111",
+        notes="Dirujuk ke rumah aman (sintetis).",
+        consent_services=True,
+    )
+    gone = person_create(
+        actor=rahmadi,
+        full_name="Salasiah",
+        nik=NIK,
+        region_id="63.03",
+        phone="+6282222222222",
+        address="Desa Sungai Lakum (sintetis)",
+        notes="Diperiksa di Polres (sintetis).",
+        birth_date=date(1990, 7, 1),
+        birth_date_estimated=True,
+    )
+    # the person withdrew consent later, at Polres
+    from sigap.people.services import person_withdraw_consent
+
+    person_withdraw_consent(actor=rahmadi, person=gone)
+    assert gone.consent_withdrawn_at <= timezone.now()
+    duplicate_merge(actor=siti, candidate=DuplicateCandidate.objects.get(), keep=kept)
+    kept.refresh_from_db()
+    assert "+6281111111111" in kept.phone and "+6282222222222" in kept.phone
+    assert kept.address == "Desa Sungai Lakum (sintetis)"
+    assert "rumah aman" in kept.notes and "Polres" in kept.notes
+    assert kept.birth_date == date(1990, 7, 1) and kept.birth_date_estimated is True
+    assert kept.consent_services is False and kept.consent_withdrawn_at is not None
+
+
+def test_a_nik_kept_although_invalid_matches_nobody(client, rahmadi, normila):
+    bad = "6.30301E+15"  # what Excel makes of a NIK
+    person_create(actor=normila, full_name="A", nik=bad, nik_problem="nik_format", region_id="63")
+    person_create(
+        actor=rahmadi, full_name="B", nik=bad, nik_problem="nik_format", region_id="63.03"
+    )
+    assert not DuplicateCandidate.objects.exists()
+    sign_in(client, rahmadi)
+    response = client.post(
+        "/orang/baru/",
+        {"full_name": "C", "nik": bad, "nik_keep_invalid": "on", "sex": "F", "region": "63.03"},
+    )
+    assert response.status_code == 302  # not "already registered" as B
+    assert Person.objects.count() == 3
+
+
+def test_a_pair_is_queued_once_and_other_pairs_follow_the_kept_record(
+    siti, rahmadi, normila, riduan_user
+):
+    first = person_create(actor=normila, full_name="Salasiah", nik=NIK, region_id="63")
+    second = person_create(actor=rahmadi, full_name="Salasiah", nik=NIK, region_id="63.03")
+    third = person_create(actor=riduan_user, full_name="Salasiah", nik=NIK, region_id="63.08")
+    assert DuplicateCandidate.objects.count() == 3  # (2,1), (3,1), (3,2): one per pair
+    from sigap.people.services import person_update
+
+    person_update(actor=rahmadi, person=second, nik="")
+    person_update(actor=rahmadi, person=second, nik=NIK)  # away and back: no second pair
+    assert DuplicateCandidate.objects.count() == 3
+    pair = DuplicateCandidate.objects.get(person=second, other=first)
+    duplicate_merge(actor=siti, candidate=pair, keep=first)
+    open_pairs = DuplicateCandidate.objects.filter(status="open")
+    assert [(p.person_id, p.other_id) for p in open_pairs] == [(third.pk, first.pk)]
+
+
+def test_the_queue_holds_only_pairs_wholly_in_the_secretariats_region(client, rahmadi):
+    from tests.conftest import make_user
+
+    outside = make_user("dinsos-jatim", role="agency_officer", agency="dinsos-kalsel", region="35")
+    person_create(actor=outside, full_name="Salasiah", nik=NIK, region_id="35")
+    person_create(actor=rahmadi, full_name="Salasiah", nik=NIK, region_id="63.03")
+    kalsel = make_user(
+        "sekretariat-2", role="secretariat", agency="sekretariat-gt-kalsel", region="63"
+    )
+    sign_in(client, kalsel)
+    page = client.get("/orang/duplikat/").content.decode()
+    assert "Tidak ada kemungkinan data ganda" in page
+
+
+@pytest.fixture
+def riduan_user(db):
+    from tests.conftest import make_persona
+
+    return make_persona("riduan")

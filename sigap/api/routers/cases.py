@@ -11,7 +11,15 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 
 from sigap.api.auth import via
-from sigap.api.common import choice_from, page_body, page_of, region_from, require
+from sigap.api.common import (
+    choice_from,
+    current_values,
+    page_body,
+    page_of,
+    patched,
+    region_from,
+    require,
+)
 from sigap.api.errors import InputError, Messages, workflow_message
 from sigap.api.schemas import (
     AnswersIn,
@@ -19,6 +27,7 @@ from sigap.api.schemas import (
     CaseFilterQuery,
     CaseIn,
     CasePage,
+    CasePatchIn,
     CaseSearchIn,
     PageQuery,
     PartyIn,
@@ -28,9 +37,10 @@ from sigap.api.schemas import (
     ScreeningIn,
     ScreeningOut,
     StatusIn,
+    VictimStatusIn,
 )
 from sigap.cases import services
-from sigap.cases.forms import CaseForm, CaseSearchForm
+from sigap.cases.forms import CaseForm, CaseSearchForm, VictimStatusForm
 from sigap.cases.models import Case, CaseParty, CaseStatus, PartyRole, Screening
 from sigap.cases.screening import CHECKLISTS, ELEMENTS, Answer, checklist_findings
 from sigap.cases.selectors import SORTS, CaseFilters, case_search, cases_for
@@ -76,7 +86,7 @@ def case_body(case: Case) -> dict[str, Any]:
         "purposes": list(case.purposes),
         "means_of_control": list(case.means_of_control),
         "closed_reason": case.closed_reason,
-        "next_statuses": sorted(services.TRANSITIONS[case.status]),
+        "next_statuses": [str(status) for status in services.manual_targets(case.status)],
         "created_at": case.created_at,
         "updated_at": case.updated_at,
     }
@@ -90,6 +100,10 @@ def party_body(user: Any, party: CaseParty) -> dict[str, Any]:
         "name": display_name(user, party.person),
         "role": party.role,
         "victim_status": party.victim_status,
+        "victim_status_by": (
+            party.victim_status_by.get_username() if party.victim_status_by else None
+        ),
+        "victim_status_at": party.victim_status_at,
         "added_at": party.added_at,
     }
 
@@ -237,6 +251,41 @@ def case_create(request: HttpRequest, payload: CaseIn) -> Status[dict[str, Any]]
     return Status(201, case_body(case))
 
 
+@router.patch(
+    "/{int:case_id}",
+    response={200: CaseDetailOut, 409: Problem, **ERRORS},
+    url_name="case_update",
+    operation_id="case_update",
+    summary="Change the facts of a case",
+)
+def case_update(request: HttpRequest, case_id: RecordId, payload: CasePatchIn) -> dict[str, Any]:
+    """Only the fields given change; the others keep their values, and the whole is checked
+    like the edit page (e.g. the incident not after the report, the officer of the lead
+    agency). An empty lead agency keeps the current one. A closed case is a 409 `closed`
+    (reopen it first); an edit that would take the case out of your scope is a 409
+    `out_of_scope`. The change is recorded in the case's timeline and the audit log."""
+    user = require(request, Case, Action.CHANGE)
+    case = get_or_404(user, Case, Action.CHANGE, request=request, pk=case_id)
+    if case.status == CaseStatus.CLOSED:  # before reading the body: no edit can be done
+        raise services.WorkflowError("closed")
+    given = payload.model_dump(exclude_unset=True)
+    if "recruitment_apps" in given:
+        given["recruitment_apps"] = ", ".join(given["recruitment_apps"] or [])
+    if "lead_agency" in given:
+        given["lead_agency"] = _key_of(Agency.objects.filter(slug=given["lead_agency"]), given)
+    if "assigned_officer" in given:
+        officers = User.objects.filter(username=given["assigned_officer"])
+        given["assigned_officer"] = _key_of(officers, given, "assigned_officer")
+    # A copy of the case for the form (a bound model form writes its values into it).
+    editing = Case.objects.get(pk=case.pk)
+    data = patched(current_values(CaseForm(instance=editing, user=user)), given)
+    form = CaseForm(data=data, instance=editing, user=user)
+    if not form.is_valid():
+        raise InputError.of_form(form)
+    case = services.case_update(actor=user, case=case, request=request, **form.changes())
+    return case_body(case)
+
+
 def _key_of(found: Any, data: dict[str, Any], field: str = "lead_agency") -> Any:
     """The primary key the page's select would send for a slug or username (the value as
     given when nothing has it, for the form to refuse)."""
@@ -275,7 +324,7 @@ def case_status(request: HttpRequest, case_id: RecordId, payload: StatusIn) -> d
 def party_list(request: HttpRequest, case_id: RecordId) -> list[dict[str, Any]]:
     user = require(request, Case)
     case = get_or_404(user, Case, request=request, pk=case_id)
-    parties = list(case.parties.select_related("person").order_by("role", "id"))
+    parties = list(case.parties.select_related("person", "victim_status_by").order_by("role", "id"))
     audit.record(
         actor=user,
         action="view",
@@ -329,6 +378,30 @@ def screening_answers(answers: AnswersIn) -> dict[str, dict[str, str]]:
     if errors:
         raise InputError(errors)
     return result
+
+
+@router.post(
+    "/{int:case_id}/parties/{int:party_id}/victim-status",
+    response={200: PartyOut, 409: Problem, **ERRORS},
+    url_name="victim_status",
+    operation_id="victim_status",
+    summary="Decide the victim status of a victim (possible, actual, not a victim)",
+    tags=["parties"],
+)
+def victim_status(
+    request: HttpRequest, case_id: RecordId, party_id: RecordId, payload: VictimStatusIn
+) -> dict[str, Any]:
+    """HTCDS: an actual victim is confirmed by an authority; who decided and when are kept
+    (`victim_status_by`, `victim_status_at`). A party that is not a victim or possible
+    victim is a 409 `not_a_victim_party`; a closed case a 409 `closed`."""
+    user, _case, party = _party(request, case_id, party_id, Action.CHANGE)
+    form = VictimStatusForm(data=payload.model_dump())
+    if not form.is_valid():
+        raise InputError.of_form(form)
+    party = services.victim_status_decide(
+        actor=user, party=party, status=form.cleaned_data["status"], request=request
+    )
+    return party_body(user, party)
 
 
 def _party(request: HttpRequest, case_id: int, party_id: int, action: Action) -> Any:

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 
 from sigap.api.auth import via
-from sigap.api.common import page_body, page_of, require
+from sigap.api.common import current_values, page_body, page_of, patched, require
 from sigap.api.errors import Conflict, InputError
 from sigap.api.schemas import (
     DuplicateProblem,
@@ -19,6 +19,7 @@ from sigap.api.schemas import (
     PersonDetailOut,
     PersonIn,
     PersonPage,
+    PersonPatchIn,
     PersonSearchIn,
     Problem,
     RecordId,
@@ -154,8 +155,9 @@ def person_detail(request: HttpRequest, person_id: RecordId) -> dict[str, Any]:
 )
 def person_create(request: HttpRequest, payload: PersonIn) -> Status[dict[str, Any]]:
     """Values are read like on the registration page (NIK, day-first dates, region names,
-    phone numbers). A NIK already registered for a person you can see is a 409 that names
-    that person, instead of a duplicate."""
+    phone numbers; `estimated_age` when the birth date is not known). A NIK already
+    registered for a person you can see is a 409 that names that person, instead of a
+    duplicate (a NIK kept although invalid matches no one)."""
     user = require(request, Person, Action.CREATE)
     scope = scope_of(user)
     assert scope is not None  # noqa: S101 - require() above needs a scope
@@ -166,8 +168,22 @@ def person_create(request: HttpRequest, payload: PersonIn) -> Status[dict[str, A
     form = PersonForm(data=data, scope=scope)
     if not form.is_valid():
         raise InputError.of_form(form)
+    _refuse_duplicate(_visible_match(user, form))
+    person = services.person_create(actor=user, request=request, **form.person_fields())
+    return Status(201, person_body(user, person))
+
+
+def _visible_match(user: Any, form: PersonForm, exclude: Person | None = None) -> Person | None:
+    """Another record with this NIK that the user may see, as the pages find it (a NIK kept
+    although invalid matches no one; a person's own NIK is no match with itself)."""
     nik = form.cleaned_data["nik"]
-    match = selectors.visible_nik_match(user, nik) if nik else None
+    if form.nik_problem or not nik or (exclude is not None and nik == exclude.nik):
+        return None
+    match = selectors.visible_nik_match(user, nik)
+    return None if match is None or match == exclude else match
+
+
+def _refuse_duplicate(match: Person | None) -> None:
     if match is not None:
         raise Conflict(
             _("A person with this NIK is already registered as %(ref)s; use that record.")
@@ -176,5 +192,54 @@ def person_create(request: HttpRequest, payload: PersonIn) -> Status[dict[str, A
             person_id=match.pk,
             pseudonym=match.pseudonym,
         )
-    person = services.person_create(actor=user, request=request, **form.person_fields())
-    return Status(201, person_body(user, person))
+
+
+@router.patch(
+    "/{int:person_id}",
+    response={200: PersonDetailOut, 409: DuplicateProblem, **ERRORS},
+    url_name="person_update",
+    operation_id="person_update",
+    summary="Change a person's record",
+)
+def person_update(
+    request: HttpRequest, person_id: RecordId, payload: PersonPatchIn
+) -> dict[str, Any]:
+    """Only the fields given change; the others keep their values, and the whole is checked
+    like the edit page (the record's region stays within your work region, a child's
+    consent comes from a guardian). `estimated_age` replaces the birth date with an
+    estimate unless `birth_date` is given too. Only those who may see the person's identity
+    change it: an identity-protected person of another agency, or an anonymised one, is a
+    404 as well. A NIK that another person you can see already has is a 409 naming that
+    person (a NIK kept although invalid matches no one). The change is recorded in the
+    audit log (names, NIK, phone and address sealed)."""
+    user = require(request, Person, Action.CHANGE)
+    scope = scope_of(user)
+    assert scope is not None  # noqa: S101 - require() above needs a scope
+    person = get_or_404(user, Person, Action.CHANGE, request=request, pk=person_id)
+    if not _shows_identity(scope, person):  # as the edit page, and never an anonymised one
+        audit.record(
+            actor=user,
+            action="denied",
+            obj=person,
+            details={"attempted": "edit", **via(request)},
+            request=request,
+        )
+        raise Http404
+    given = payload.model_dump(exclude_unset=True)
+    if "aliases" in given:
+        aliases = given["aliases"] or []
+        given["aliases"] = "\n".join(name.strip() for name in aliases if name.strip())
+    if given.get("estimated_age") is not None and "birth_date" not in given:
+        given["birth_date"] = None  # an estimated age stands for the unknown birth date
+    # A copy of the person for the form (a bound model form writes its values into it).
+    editing = Person.objects.get(pk=person.pk)
+    data = patched(current_values(PersonForm(instance=editing, scope=scope)), given)
+    data["nik_keep_invalid"] = "true" if data["nik_keep_invalid"] else ""
+    form = PersonForm(data=data, instance=editing, scope=scope)
+    if not form.is_valid():
+        raise InputError.of_form(form)
+    _refuse_duplicate(_visible_match(user, form, exclude=person))
+    person = services.person_update(
+        actor=user, person=person, request=request, **form.person_fields()
+    )
+    return person_body(user, person)
