@@ -89,3 +89,10 @@ bench: setup
 	  $(BIN)/python -m bench.load_reference --database-url postgres://postgres@127.0.0.1:5432/sigap_bench; \
 	  psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS sigap_bench" postgres; \
 	fi
+	@# Cases and searches at size M (100,000 cases); its database (sigap_bench_cases) is kept
+	@# and reused while the code's migrations and the size stay the same.
+	@if pg_isready -q -h 127.0.0.1 2>/dev/null; then \
+	  $(BIN)/python -m bench.cases --size M; \
+	else \
+	  echo "PostgreSQL is not running on 127.0.0.1: bench.cases skipped." >&2; \
+	fi

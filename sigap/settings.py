@@ -154,6 +154,10 @@ if _database["ENGINE"] == "django.db.backends.sqlite3":
         }
     )
     Path(_database["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+elif _database["ENGINE"] == "django.db.backends.postgresql":
+    # Short queries of pages: PostgreSQL's JIT compiler costs more (100-170 ms a query in
+    # bench/cases.py) than it saves. Unless the URL already sets server options.
+    _database.setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
 DATABASES = {"default": _database}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -4,25 +4,27 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from sigap.cases.models import Case, CaseDocument, CaseNote, CaseParty
 from sigap.core.access import Action, Scope, register, within_region
 from sigap.core.models import Role
 
 
-def case_filter(scope: Scope) -> Q:
-    """The cases a scope sees, as a filter (used for cases and for their parties)."""
-    in_region = within_region("region", scope.region_code)
+def case_filter(scope: Scope, prefix: str = "") -> Q:
+    """The cases a scope sees, as a filter (used for cases and, with `prefix` "case__", for
+    the rows that belong to a case)."""
+    in_region = within_region(f"{prefix}region", scope.region_code)
     if scope.role == Role.AGENCY_OFFICER:
-        return in_region & Q(lead_agency_id=scope.agency_id)
+        return in_region & Q(**{f"{prefix}lead_agency_id": scope.agency_id})
     return in_region
 
 
 def persons_in_visible_cases(scope: Scope) -> Q:
-    """A person is visible to whoever sees a case they are a party of."""
-    visible = Case.objects.filter(case_filter(scope)).values("pk")
-    return Q(case_parties__case__in=visible)
+    """A person is visible to whoever sees a case they are a party of (a semi-join: one row
+    per person, however many cases)."""
+    parties = CaseParty.objects.filter(case_filter(scope, "case__"), person_id=OuterRef("pk"))
+    return Q(Exists(parties))
 
 
 @register(Case)
@@ -38,7 +40,7 @@ def _through_case(scope: Scope, queryset: QuerySet[Any], action: Action) -> Quer
     """Parties, notes and documents are reached through their case."""
     if not scope.sees_identities:
         return queryset.none()
-    return queryset.filter(case__in=Case.objects.filter(case_filter(scope)).values("pk"))
+    return queryset.filter(case_filter(scope, "case__"))
 
 
 for _model in (CaseParty, CaseNote, CaseDocument):

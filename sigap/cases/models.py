@@ -130,8 +130,12 @@ class Case(models.Model):
         verbose_name = _("case")
         verbose_name_plural = _("cases")
         ordering: ClassVar = ["-reported_on", "-id"]
+        # The list's default order, its sorts and its most used filter, each with the order
+        # (measured in bench/cases.py: docs/performance.md).
         indexes: ClassVar = [
-            models.Index(fields=["status", "reported_on"]),
+            models.Index(fields=["-reported_on", "-id"]),
+            models.Index(fields=["incident_on", "id"]),
+            models.Index(fields=["status", "-reported_on", "-id"]),
             models.Index(fields=["region", "reported_on"]),
             models.Index(fields=["lead_agency", "reported_on"]),
             models.Index(fields=["destination_country", "reported_on"]),

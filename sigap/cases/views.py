@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -36,7 +37,7 @@ from sigap.cases.screening import checklist_findings
 from sigap.cases.vocabulary import MeansOfControl, Purpose, labels
 from sigap.core import audit
 from sigap.core.access import Action, can, get_or_404, require, scoped
-from sigap.core.pagination import paginate
+from sigap.core.pagination import first_matches, paginate
 from sigap.core.uploads import RejectedUpload, max_bytes, too_large_message
 from sigap.people.models import Person
 from sigap.people.selectors import display_name, person_search
@@ -50,11 +51,12 @@ def case_list(request: HttpRequest) -> HttpResponse:
     form = CaseFilterForm(request.GET or None)
     search = CaseSearchForm(request.POST if request.method == "POST" else None)
     searched = request.method == "POST" and search.is_valid()
+    page: Any
     if searched:
-        cases = selectors.case_search(user, **search.cleaned_data)
+        page, query = first_matches(selectors.case_search(user, **search.cleaned_data)), ""
+        selectors.with_labels(page.rows)
     else:
-        cases = selectors.cases_for(user, form.filters())
-    page, query = paginate(request, cases)
+        page, query = paginate(request, selectors.cases_for(user, form.filters()))
     if searched and (search.cleaned_data["nik"] or search.cleaned_data["name"]):
         audit.record(
             actor=user,

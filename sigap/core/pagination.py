@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.paginator import Page, Paginator
@@ -17,3 +19,23 @@ def paginate(request: HttpRequest, items: Any, per_page: int = PAGE_SIZE) -> tup
     query = request.GET.copy()
     query.pop("page", None)
     return page, query.urlencode()
+
+
+@dataclass(frozen=True)
+class Matches:
+    """The first matches of a search, without counting them all: a search by a common name
+    may match thousands, and the user narrows it rather than paging through."""
+
+    rows: list[Any]
+    more: bool
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+def first_matches(items: Any, limit: int = PAGE_SIZE) -> Matches:
+    rows = list(items[: limit + 1])
+    return Matches(rows[:limit], len(rows) > limit)

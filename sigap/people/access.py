@@ -13,7 +13,8 @@ from sigap.core.models import Role
 from sigap.people.models import DuplicateCandidate, Person
 
 # Other ways a person comes into a scope (e.g. as a party of a case the user may see),
-# registered by the capabilities that own them: each gives a filter on persons.
+# registered by the capabilities that own them: each gives a filter on persons, written as
+# a semi-join (Exists) so that a person in many cases is still one row.
 Visibility = Callable[[Scope], Q]
 VISIBILITY: list[Visibility] = []
 
@@ -27,7 +28,7 @@ def person_policy(scope: Scope, queryset: QuerySet[Any], action: Action) -> Quer
         own &= Q(agency_id=scope.agency_id)
     for extra in VISIBILITY:
         own |= extra(scope)
-    return queryset.filter(own, merged_into__isnull=True).distinct()
+    return queryset.filter(own, merged_into__isnull=True)
 
 
 @register(DuplicateCandidate)

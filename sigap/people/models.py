@@ -110,12 +110,14 @@ class PersonNameKey(models.Model):
     """A keyed hash of one sound key of a person's names (see people.names)."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="name_keys")
-    key = models.CharField(max_length=32, db_index=True)
+    key = models.CharField(max_length=32)
 
     class Meta:
         constraints: ClassVar = [
             models.UniqueConstraint(fields=["person", "key"], name="person_name_key_unique")
         ]
+        # Name search reads (key -> persons) from the index alone.
+        indexes: ClassVar = [models.Index(fields=["key", "person"])]
 
     def __str__(self) -> str:
         return self.key

@@ -14,7 +14,7 @@ from sigap.core.access import Action, permits, scope_of, scoped
 from sigap.core.models import AuditEvent, Role
 from sigap.core.selectors import HomeAction
 from sigap.people.access import shows_real_name
-from sigap.people.models import DuplicateCandidate, DuplicateStatus, Person
+from sigap.people.models import DuplicateCandidate, DuplicateStatus, Person, PersonNameKey
 from sigap.people.search import name_index_keys, nik_index
 
 
@@ -25,18 +25,30 @@ def persons_for(user: Any, action: Action = Action.VIEW) -> QuerySet[Person]:
 def person_search(user: Any, *, nik: str = "", name: str = "") -> QuerySet[Person]:
     """Persons in the user's scope with this NIK (exact) and/or a name that sounds like `name`
     (every word of the query must match a word of the person's names or aliases)."""
-    persons = with_visible_identity(user, persons_for(user))
+    return matching(user, persons_for(user), nik=nik, name=name)
+
+
+def matching(
+    user: Any, persons: QuerySet[Person], *, nik: str = "", name: str = ""
+) -> QuerySet[Person]:
+    """Of `persons` (already limited to what the user may reach, e.g. the parties of cases in
+    their scope), those with this NIK or a name that sounds like `name`, and only those
+    whose identity the user may see."""
+    persons = with_visible_identity(user, persons)
     if nik:
         persons = persons.filter(nik_index=nik_index(nik))
     if name:
         keys = name_index_keys(name)
         if not keys:
             return persons.none()
-        persons = (
-            persons.filter(name_keys__key__in=keys)
-            .annotate(matched=Count("name_keys", distinct=True))
+        every_word = (
+            PersonNameKey.objects.filter(key__in=keys)
+            .values("person_id")
+            .annotate(matched=Count("key"))
             .filter(matched=len(keys))
+            .values("person_id")
         )
+        persons = persons.filter(pk__in=every_word)
     return persons
 
 

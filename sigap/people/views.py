@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from sigap.core import audit
 from sigap.core.access import Action, get_or_404, require, scope_of, scoped
-from sigap.core.pagination import paginate
+from sigap.core.pagination import first_matches, paginate
 from sigap.core.sudo import sudo_required
 from sigap.people import selectors, services
 from sigap.people.access import shows_real_name
@@ -28,13 +28,15 @@ def person_list(request: HttpRequest) -> HttpResponse:
     """All persons in scope; searching (POST) by NIK or name keeps them out of URLs."""
     user = require(request, Person)
     form = PersonSearchForm(request.POST or None)
-    persons = selectors.persons_for(user)
     searched = request.method == "POST" and form.is_valid()
+    page: Any
     if searched:
-        persons = selectors.person_search(
+        found = selectors.person_search(
             user, nik=form.cleaned_data["nik"], name=form.cleaned_data["name"]
         )
-    page, query = paginate(request, persons.order_by("-created_at", "-id"))
+        page, query = first_matches(found.order_by("-created_at", "-id")), ""
+    else:
+        page, query = paginate(request, selectors.persons_for(user).order_by("-created_at", "-id"))
     rows = [(person, selectors.display_name(user, person)) for person in page]
     if rows:
         audit.record(

@@ -95,6 +95,11 @@ def test_search_by_reference_nik_and_spelling_variants(siti, cases):
     scam = cases["scam"].reference
     assert refs(case_search(siti, reference=scam)) == [scam]
     assert refs(case_search(siti, reference=scam.split("/", 3)[3].lower())) != []
+    year, number = scam.split("/")[2:]
+    ending = refs(case_search(siti, reference=f"{year}/{int(number)}"))  # e.g. "2024/1"
+    assert scam in ending  # with the same year and number of other regencies, if any
+    assert all(ref.endswith(f"/{year}/{number}") for ref in ending)
+    assert refs(case_search(siti, reference=f"tppo/63.03/{year}/{number}")) == [scam]
     assert refs(case_search(siti, nik="6303 0152 0390 0001")) == [scam]
     assert refs(case_search(siti, nik="6303015203900002")) == []
     assert refs(case_search(siti, name="M. Nur Rachmah")) == [scam]

@@ -25,6 +25,14 @@ def test_closing_reasons_are_encrypted_by_the_migration(kalsel_reference, rahmad
         status="closed",
         closed_reason="Korban Masitah sudah pulang (sintetis)",
     )
+    still_open = Case.objects.create(
+        reference="TPPO/63.03/2024/0100",
+        reported_on="2024-02-01",
+        source="media",
+        region_id="63.03",
+        lead_agency_id=rahmadi_user.agency_id,
+        created_by_id=rahmadi_user.pk,
+    )
     CaseEvent.objects.create(
         case_id=case.pk,
         actor_id=rahmadi_user.pk,
@@ -45,6 +53,7 @@ def test_closing_reasons_are_encrypted_by_the_migration(kalsel_reference, rahmad
         cursor.execute("SELECT details FROM cases_caseevent WHERE case_id = %s", [case.pk])
         assert "Masitah" not in str(cursor.fetchone()[0])
     assert CurrentCase.objects.get(pk=case.pk).closed_reason.startswith("Korban Masitah")
+    assert CurrentCase.objects.get(pk=still_open.pk).closed_reason == ""  # readable, blank
     event = CurrentEvent.objects.get(case_id=case.pk)
     assert "Alasan: Korban Masitah pulang" in describe(event)
 

@@ -89,3 +89,15 @@ def test_an_anonymised_person_is_not_edited_back_into_identity(client, rahmadi):
     person_anonymise(actor=rahmadi, person=person)
     sign_in(client, rahmadi)
     assert client.get(f"/orang/{person.pk}/ubah/").status_code == 404
+
+
+def test_a_search_matching_many_shows_the_first_50_and_asks_for_more_words(client, rahmadi):
+    for number in range(51):
+        person_create(actor=rahmadi, full_name=f"Siti Nomor{number}", region_id="63.03")
+    sign_in(client, rahmadi)
+    page = client.post("/orang/", {"name": "Sitti"}).content.decode()
+    assert "Lebih dari 50 ditemukan" in page
+    assert page.count("Orang-") == 50
+    person_create(actor=rahmadi, full_name="Jamilah", region_id="63.03")
+    one = client.post("/orang/", {"name": "Jamila"}).content.decode()
+    assert "1 ditemukan." in one

@@ -43,7 +43,7 @@ from sigap.cases import services
 from sigap.cases.forms import CaseForm, CaseSearchForm, VictimStatusForm
 from sigap.cases.models import Case, CaseParty, CaseStatus, PartyRole, Screening
 from sigap.cases.screening import CHECKLISTS, ELEMENTS, Answer, checklist_findings
-from sigap.cases.selectors import SORTS, CaseFilters, case_search, cases_for
+from sigap.cases.selectors import SORTS, CaseFilters, case_search, cases_for, with_labels
 from sigap.cases.vocabulary import Purpose
 from sigap.core import audit
 from sigap.core.access import Action, get_or_404, scoped
@@ -197,6 +197,7 @@ def case_search_view(
     if not form.is_valid():
         raise InputError.of_form(form)
     count, rows = page_of(case_search(user, **form.cleaned_data), paging)
+    with_labels(rows)
     if form.cleaned_data["nik"] or form.cleaned_data["name"]:
         # As on the cases page: a search by a person's identifiers is recorded.
         audit.record(

@@ -17,7 +17,10 @@ def read_reasons(apps, schema_editor):
 
 
 def write_reasons(apps, schema_editor):
+    """Every row is written again in the field's current form, blanks included (an encrypted
+    column holds an encrypted empty text, never a bare '')."""
     Case = apps.get_model("cases", "Case")
+    Case.objects.exclude(pk__in=list(_REASONS)).update(closed_reason="")
     for pk, reason in _REASONS.items():
         Case.objects.filter(pk=pk).update(closed_reason=reason)
     _REASONS.clear()
