@@ -206,7 +206,15 @@ def party_screen(request: HttpRequest, pk: int, party_pk: int) -> HttpResponse:
     user = require(request, Case, Action.CHANGE)
     case = get_or_404(user, Case, Action.CHANGE, request=request, pk=pk)
     party = get_or_404(user, CaseParty, Action.CHANGE, request=request, pk=party_pk, case=case)
-    form = ScreeningForm(request.POST or None)
+    # Rescreening starts from the latest answers: officers change what they learned since.
+    latest = party.screenings.order_by("-created_at", "-id").first()
+    previous = latest.answers if latest else {}
+    initial = {
+        f"{element}__{item}": value
+        for element, items in previous.items()
+        for item, value in items.items()
+    }
+    form = ScreeningForm(request.POST or None, initial=initial)
     child = services.child_at_exploitation(case, party.person)
     if request.method == "POST" and form.is_valid():
         if "preview" in request.POST:
@@ -229,7 +237,7 @@ def party_screen(request: HttpRequest, pk: int, party_pk: int) -> HttpResponse:
         "name": display_name(user, party.person),
         "form": form,
         "child": child,
-        "result": services.preview_screening(form.answers() if form.is_bound else {}, child),
+        "result": services.preview_screening(form.answers() if form.is_bound else previous, child),
     }
     return render(request, "cases/screening_form.html", context)
 

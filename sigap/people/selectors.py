@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -41,14 +41,12 @@ def matching(
         keys = name_index_keys(name)
         if not keys:
             return persons.none()
-        every_word = (
-            PersonNameKey.objects.filter(key__in=keys)
-            .values("person_id")
-            .annotate(matched=Count("key"))
-            .filter(matched=len(keys))
-            .values("person_id")
-        )
-        persons = persons.filter(pk__in=every_word)
+        # One semi-join per word, each an index lookup on (key, person): the database starts
+        # from the rarest word and only checks the others for its few persons.
+        for key in sorted(keys):
+            persons = persons.filter(
+                pk__in=PersonNameKey.objects.filter(key=key).values("person_id")
+            )
     return persons
 
 

@@ -179,3 +179,18 @@ def test_adding_the_same_person_twice_in_one_role_is_refused_with_a_message(
     ).content.decode()
     assert "sudah memiliki peran tersebut" in page
     assert case.parties.count() == 1
+
+
+def test_rescreening_starts_from_the_latest_answers(client, rahmadi, case, victim):
+    services.screening_record(
+        actor=rahmadi,
+        party=victim,
+        answers={"act": {"recruitment": "yes"}, "indicators": {"deception": "yes"}},
+    )
+    sign_in(client, rahmadi)
+    page = client.get(f"/kasus/{case.pk}/pihak/{victim.pk}/penapisan/").content.decode()
+    import re
+
+    checked = re.findall(r'<input type="radio" name="([\w_]+)" value="yes"[^>]*checked', page)
+    assert set(checked) == {"act__recruitment", "indicators__deception"}
+    assert "Tindakan ada: Perekrutan" in page  # the result of those answers, before any change
