@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "sigap.core",
     "sigap.people",
     "sigap.cases",
+    "sigap.referrals",
     "ninja",  # serves the API docs' Swagger UI files itself (no CDN)
     "sigap.api",
 ]
