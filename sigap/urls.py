@@ -18,5 +18,6 @@ urlpatterns = [
     path("", include("sigap.core.urls")),
     path("", include("sigap.people.urls")),
     path("", include("sigap.cases.urls")),
+    path("", include("sigap.referrals.urls")),
     path("", include("sigap.api.urls")),
 ]

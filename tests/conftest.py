@@ -19,6 +19,7 @@ from sigap.core.models import Agency, User
 from sigap.core.reference.agencies import load_agencies
 from sigap.core.reference.countries import load_countries
 from sigap.core.reference.regions import load_boundaries, load_regions
+from sigap.referrals.catalogue import load_service_types
 
 PASSWORD = "Sandi-Uji-2026"
 PERSONAS = {persona.username: persona for persona in DEMO_PERSONAS}
@@ -50,6 +51,7 @@ def kalsel_reference(transactional_db: Any) -> None:
     load_regions(within="63")
     load_countries()
     load_agencies()
+    load_service_types()
 
 
 def make_user(

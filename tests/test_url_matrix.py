@@ -185,6 +185,33 @@ MATRIX = {
         "get",
         {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "siti": 200, "rahmadi": 200},
     ),
+    # referrals: identity workers see their inbox; a referral from the secretariat to Dinsos
+    # (placeholder "referral") is seen by both agencies only
+    "referrals:referral_list": (
+        {},
+        "get",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), **PERSON_WORKERS},
+    ),
+    "referrals:referral_detail": (
+        {"pk": "referral"},
+        "get",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "siti": 200, "normila": 200},
+    ),
+    "referrals:referral_move": (
+        {"pk": "referral"},
+        "post",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "siti": 302, "normila": 302},
+    ),
+    "referrals:service_add": (
+        {"pk": "referral"},
+        "post",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "siti": 302, "normila": 302},
+    ),
+    "referrals:referral_send": (
+        {"pk": "case"},
+        "get",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "siti": 200, "rahmadi": 200},
+    ),
     "core:region_lookup": ({}, "get", {"anonymous": LOGIN_REDIRECT, **SIGNED_IN}),
     "core:agency_list": ({}, "get", {"anonymous": LOGIN_REDIRECT, **SIGNED_IN}),
     # the REST API: a token is its only credential (tests/api); a signed-in session is not one
@@ -301,12 +328,39 @@ def resolve_kwargs(kwargs):
             ).pk
         elif value == "duplicate":
             value = make_duplicate().pk
+        elif value == "referral":
+            value = make_referral().pk
         elif value in {"case", "party", "document"}:
             case = case or make_case()
             related = {"party": case.parties, "document": case.documents}
             value = case.pk if value == "case" else related[value].get().pk
         values[key] = value
     return values
+
+
+def make_referral():
+    """The secretariat refers a victim of a Banjar case (with consent) to Dinsos Kalsel."""
+    from datetime import date
+
+    from sigap.cases import services as case_services
+    from sigap.core.models import Agency
+    from sigap.people.services import person_create
+    from sigap.referrals.models import ServiceType
+    from sigap.referrals.services import referral_send
+
+    siti = persona_user("siti")
+    case = case_services.case_create(
+        actor=siti, reported_on=date(2024, 3, 12), source="police", region_id="63.03"
+    )
+    person = person_create(actor=siti, full_name="W", region_id="63.03", consent_share=True)
+    party = case_services.party_add(actor=siti, case=case, person=person, role="victim")
+    return referral_send(
+        actor=siti,
+        party=party,
+        service_type=ServiceType.objects.get(slug="psychosocial"),
+        to_agency=Agency.objects.get(slug="dinsos-kalsel"),
+        reason="Pendampingan (sintetis).",
+    )
 
 
 def make_duplicate():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -27,20 +28,36 @@ def persons_in_visible_cases(scope: Scope) -> Q:
     return Q(Exists(parties))
 
 
+# Other ways a case may be seen, never changed (e.g. a referral that grants the whole case
+# to the receiving agency): each gives a filter on cases, with the prefix of the case's path.
+Grant = Callable[[Scope, str], Q]
+CASE_GRANTS: list[Grant] = []
+
+
+def visible_case_filter(scope: Scope, action: Action, prefix: str = "") -> Q:
+    """case_filter, and for reading also the cases granted to the scope."""
+    visible = case_filter(scope, prefix)
+    if action == Action.VIEW:
+        for grant in CASE_GRANTS:
+            visible |= grant(scope, prefix)
+    return visible
+
+
 @register(Case)
 def case_policy(scope: Scope, queryset: QuerySet[Any], action: Action) -> QuerySet[Any]:
     """The secretariat and regency officers: cases handled in their region subtree; agency
-    officers: the cases their agency leads there. Other roles: none."""
+    officers: the cases their agency leads there; anyone: to read, the cases granted to
+    them. Other roles: none."""
     if not scope.sees_identities:
         return queryset.none()
-    return queryset.filter(case_filter(scope))
+    return queryset.filter(visible_case_filter(scope, action))
 
 
 def _through_case(scope: Scope, queryset: QuerySet[Any], action: Action) -> QuerySet[Any]:
     """Parties, notes and documents are reached through their case."""
     if not scope.sees_identities:
         return queryset.none()
-    return queryset.filter(case_filter(scope, "case__"))
+    return queryset.filter(visible_case_filter(scope, action, "case__"))
 
 
 for _model in (CaseParty, CaseNote, CaseDocument):

@@ -1,5 +1,5 @@
 """Access policies of referrals (registered with core.access), and what a referral lets the
-receiving agency see: the referred person (the whole case only when granted: next step)."""
+receiving agency see: the referred person, and the whole case (to read) only when granted."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from sigap.cases import access as case_access
 from sigap.cases.access import case_filter
 from sigap.core.access import Action, Scope, register
 from sigap.core.models import Role
@@ -55,4 +56,16 @@ def persons_referred_to_agency(scope: Scope) -> Q:
     return Q(Exists(referred))
 
 
+def cases_granted_to_agency(scope: Scope, prefix: str) -> Q:
+    """A referral that grants the whole case lets the receiving agency read it (not change
+    it) while the referral is open or done."""
+    granted = Referral.objects.filter(
+        to_agency_id=scope.agency_id,
+        grants_whole_case=True,
+        status__in=(*OPEN_STATUSES, "completed"),
+    ).values("case_id")
+    return Q(**{f"{prefix}pk__in": granted})
+
+
 people_access.VISIBILITY.append(persons_referred_to_agency)
+case_access.CASE_GRANTS.append(cases_granted_to_agency)

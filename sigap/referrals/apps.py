@@ -8,4 +8,8 @@ class ReferralsConfig(AppConfig):
     verbose_name = _("Referrals")
 
     def ready(self) -> None:
+        from sigap.core.selectors import register_home_actions
         from sigap.referrals import access, timeline  # noqa: F401 - registers policies and texts
+        from sigap.referrals.selectors import home_actions
+
+        register_home_actions(home_actions)

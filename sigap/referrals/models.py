@@ -118,8 +118,8 @@ class ReferralEvent(models.Model):
     referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField(default=timezone.now)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    before = models.CharField(max_length=20, blank=True)
-    after = models.CharField(max_length=20)
+    before = models.CharField(max_length=20, choices=ReferralStatus.choices, blank=True)
+    after = models.CharField(max_length=20, choices=ReferralStatus.choices)
 
     class Meta:
         ordering: ClassVar = ["at", "id"]

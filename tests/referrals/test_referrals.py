@@ -177,3 +177,21 @@ def test_a_referral_needs_a_victim_an_open_case_and_another_agency(siti, victim,
     victim.case.refresh_from_db()
     with pytest.raises(ReferralError, match="closed"):
         send(siti, victim, dinsos)
+
+
+def test_a_grant_lets_the_receiving_agency_read_the_whole_case_but_not_change_it(
+    siti, victim, dinsos, normila
+):
+    from sigap.cases.models import Case, CaseParty
+    from sigap.cases.services import WorkflowError
+
+    referral = send(siti, victim, dinsos, grants_whole_case=True)
+    assert scoped(normila, Case).filter(pk=victim.case_id).exists()
+    assert scoped(normila, CaseParty).filter(case=victim.case_id).count() == 1
+    from sigap.core.access import Action
+
+    assert not scoped(normila, Case, Action.CHANGE).filter(pk=victim.case_id).exists()
+    with pytest.raises(WorkflowError, match="not_allowed"):
+        case_services.case_start_screening(actor=normila, case=victim.case)
+    services.referral_cancel(actor=siti, referral=referral)
+    assert not scoped(normila, Case).filter(pk=victim.case_id).exists()

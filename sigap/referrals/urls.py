@@ -1,0 +1,13 @@
+from django.urls import path
+
+from sigap.referrals import views
+
+app_name = "referrals"
+
+urlpatterns = [
+    path("rujukan/", views.referral_list, name="referral_list"),
+    path("rujukan/<int:pk>/", views.referral_detail, name="referral_detail"),
+    path("rujukan/<int:pk>/status/", views.referral_move, name="referral_move"),
+    path("rujukan/<int:pk>/layanan/", views.service_add, name="service_add"),
+    path("kasus/<int:pk>/rujuk/", views.referral_send, name="referral_send"),
+]

@@ -1,0 +1,138 @@
+"""Referral pages: the inbox, a referral (what the receiving agency may see of the case),
+its moves and services delivered, and sending one from a case."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from sigap.cases.models import Case
+from sigap.cases.services import WorkflowError, explain
+from sigap.core import audit
+from sigap.core.access import Action, can, get_or_404, require
+from sigap.core.pagination import paginate
+from sigap.people.selectors import display_name
+from sigap.referrals import selectors, services
+from sigap.referrals.forms import ReferralForm, ServiceRecordForm
+from sigap.referrals.models import Referral, ReferralStatus
+
+DIRECTIONS = ("in", "out", "all")
+
+
+@login_required
+def referral_list(request: HttpRequest) -> HttpResponse:
+    user = require(request, Referral)
+    direction = request.GET.get("arah", "in")
+    if direction not in DIRECTIONS:
+        direction = "in"
+    page, query = paginate(request, selectors.inbox(user, direction))
+    rows = [
+        (referral, display_name(user, referral.party.person), selectors.is_overdue(referral))
+        for referral in page
+    ]
+    context = {"page": page, "query": query, "rows": rows, "direction": direction}
+    return render(request, "referrals/referral_list.html", context)
+
+
+@login_required
+def referral_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user = require(request, Referral)
+    referral = get_or_404(user, Referral, request=request, pk=pk)
+    party = referral.party
+    latest = party.screenings.order_by("-created_at", "-id").first()
+    audit.record(actor=user, action="view", obj=referral, request=request)
+    receiver = user.agency_id == referral.to_agency_id
+    sender = user.agency_id == referral.from_agency_id
+    moves = [
+        ReferralStatus(target)
+        for target in sorted(services.TRANSITIONS[referral.status])
+        if (receiver and target in services.RECEIVER_MOVES)
+        or (sender and target in services.SENDER_MOVES)
+    ]
+    context = {
+        "referral": referral,
+        "name": display_name(user, party.person),
+        "person": party.person,
+        "screening": explain(latest) if latest else None,
+        "moves": moves,
+        "may_record": receiver and referral.status in (ReferralStatus.ACCEPTED, "in_progress"),
+        "service_form": ServiceRecordForm(),
+        "history": referral.events.select_related("actor"),
+        "records": referral.services.select_related("recorded_by"),
+        "overdue": selectors.is_overdue(referral),
+        "may_open_case": can(user, referral.case, Action.VIEW),
+    }
+    return render(request, "referrals/referral_detail.html", context)
+
+
+@login_required
+@require_POST
+def referral_move(request: HttpRequest, pk: int) -> HttpResponse:
+    user = require(request, Referral)
+    referral = get_or_404(user, Referral, request=request, pk=pk)
+    target = request.POST.get("status", "")
+    try:
+        if target not in ReferralStatus.values:
+            raise services.ReferralError("wrong_state")
+        services.referral_move(
+            user, referral, target, reason=request.POST.get("reason", ""), request=request
+        )
+    except WorkflowError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The referral was updated."))
+    return HttpResponseRedirect(reverse("referrals:referral_detail", args=[referral.pk]))
+
+
+@login_required
+@require_POST
+def service_add(request: HttpRequest, pk: int) -> HttpResponse:
+    user = require(request, Referral)
+    referral = get_or_404(user, Referral, request=request, pk=pk)
+    form = ServiceRecordForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the date and what was done."))
+    else:
+        try:
+            services.service_record_add(
+                actor=user, referral=referral, request=request, **form.cleaned_data
+            )
+        except WorkflowError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("The service was recorded."))
+    return HttpResponseRedirect(reverse("referrals:referral_detail", args=[referral.pk]))
+
+
+@login_required
+def referral_send(request: HttpRequest, pk: int) -> HttpResponse:
+    """Refer a victim of this case to another agency."""
+    user = require(request, Case, Action.CHANGE)
+    case = get_or_404(user, Case, Action.CHANGE, request=request, pk=pk)
+    form = ReferralForm(request.POST or None, case=case, user=user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            referral = services.referral_send(
+                actor=user,
+                party=data["party"],
+                service_type=data["service_type"],
+                to_agency=data["to_agency"],
+                reason=data["reason"],
+                grants_whole_case=data["grants_whole_case"],
+                consent_override_reason=data["consent_override_reason"],
+                request=request,
+            )
+        except WorkflowError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(
+                request, _("Referral %(number)s was sent.") % {"number": referral.number}
+            )
+            return HttpResponseRedirect(reverse("referrals:referral_detail", args=[referral.pk]))
+    return render(request, "referrals/referral_form.html", {"form": form, "case": case})
