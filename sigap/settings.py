@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "sigap.people",
     "sigap.cases",
     "sigap.referrals",
+    "sigap.coordination",
     "ninja",  # serves the API docs' Swagger UI files itself (no CDN)
     "sigap.api",
 ]

@@ -1,0 +1,63 @@
+"""Access policies of meetings and action items (registered with core.access).
+
+The secretariat and regency officers: meetings and action items of their region subtree.
+Agency officers: the meetings their agency attended or organised, and their agency's action
+items (with the meetings they came from)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from sigap.coordination.models import ActionItem, ActionUpdate, Decision, Meeting
+from sigap.core.access import Action, Scope, register, within_region
+from sigap.core.models import Role
+
+
+def meeting_filter(scope: Scope, prefix: str = "") -> Q:
+    if scope.role == Role.AGENCY_OFFICER:
+        return (
+            Q(**{f"{prefix}agencies": scope.agency_id})
+            | Q(**{f"{prefix}organiser_id": scope.agency_id})
+            | Q(**{f"{prefix}action_items__owner_id": scope.agency_id})
+        )
+    return within_region(f"{prefix}region", scope.region_code)
+
+
+@register(Meeting)
+def meeting_policy(scope: Scope, queryset: QuerySet[Any], action: Action) -> QuerySet[Any]:
+    if not scope.sees_identities:
+        return queryset.none()
+    if action != Action.VIEW and scope.role == Role.AGENCY_OFFICER:
+        return queryset.none()  # agency officers take part; organisers organise
+    visible = Meeting.objects.filter(meeting_filter(scope)).values("pk")
+    return queryset.filter(pk__in=visible)
+
+
+@register(Decision)
+def decision_policy(scope: Scope, queryset: QuerySet[Any], action: Action) -> QuerySet[Any]:
+    if not scope.sees_identities:
+        return queryset.none()
+    visible = Meeting.objects.filter(meeting_filter(scope)).values("pk")
+    return queryset.filter(meeting__in=visible)
+
+
+def item_filter(scope: Scope, prefix: str = "") -> Q:
+    if scope.role == Role.AGENCY_OFFICER:
+        return Q(**{f"{prefix}owner_id": scope.agency_id})
+    return within_region(f"{prefix}meeting__region", scope.region_code)
+
+
+@register(ActionItem)
+def item_policy(scope: Scope, queryset: QuerySet[Any], action: Action) -> QuerySet[Any]:
+    if not scope.sees_identities:
+        return queryset.none()
+    return queryset.filter(item_filter(scope))
+
+
+@register(ActionUpdate)
+def update_policy(scope: Scope, queryset: QuerySet[Any], action: Action) -> QuerySet[Any]:
+    if not scope.sees_identities:
+        return queryset.none()
+    return queryset.filter(item_filter(scope, "item__"))

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoordinationConfig(AppConfig):
+    name = "sigap.coordination"
+    label = "coordination"
+    verbose_name = _("Coordination meetings")
+
+    def ready(self) -> None:
+        from sigap.coordination import access  # noqa: F401 - registers the policies

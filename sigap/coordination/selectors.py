@@ -1,0 +1,59 @@
+"""Reads on coordination: what a meeting carries over, and the follow-up boards."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from sigap.coordination.models import ActionItem, ActionStatus, Meeting
+from sigap.coordination.services import OPEN
+from sigap.core.access import scoped, within_region
+
+
+def carried_over(meeting: Meeting) -> QuerySet[ActionItem]:
+    """Action items of earlier meetings of the same region and level that were still open
+    on this meeting's day: they go on its agenda by themselves."""
+    day_end = timezone.make_aware(datetime.combine(meeting.held_on, time.max))
+    return (
+        ActionItem.objects.filter(
+            meeting__region=meeting.region,
+            meeting__level=meeting.level,
+            meeting__held_on__lt=meeting.held_on,
+        )
+        .filter(Q(status__in=OPEN) | Q(closed_at__gt=day_end))
+        .select_related("meeting", "owner")
+        .order_by("due_on", "id")
+    )
+
+
+@dataclass(frozen=True)
+class Board:
+    open: int
+    overdue: int
+    done: int
+
+
+def board(items: QuerySet[ActionItem], today: date | None = None) -> Board:
+    today = today or timezone.localdate()
+    open_items = items.filter(status__in=OPEN)
+    return Board(
+        open=open_items.count(),
+        overdue=open_items.filter(due_on__lt=today).count(),
+        done=items.filter(status=ActionStatus.DONE).count(),
+    )
+
+
+def agency_board(user: Any, agency_id: int, today: date | None = None) -> Board:
+    return board(scoped(user, ActionItem).filter(owner_id=agency_id), today)
+
+
+def meeting_board(user: Any, meeting: Meeting, today: date | None = None) -> Board:
+    return board(scoped(user, ActionItem).filter(meeting=meeting), today)
+
+
+def region_meetings(user: Any, region_code: str) -> QuerySet[Meeting]:
+    return scoped(user, Meeting).filter(within_region("region", region_code))

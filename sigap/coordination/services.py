@@ -1,0 +1,210 @@
+"""Writes on coordination meetings and their action items. Each is atomic and audited;
+action items move open -> in_progress -> done, or are dropped, with every change kept as an
+update (who, when, what, evidence)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from sigap.cases.models import Case
+from sigap.cases.services import WorkflowError
+from sigap.coordination.models import (
+    ActionItem,
+    ActionStatus,
+    ActionUpdate,
+    Decision,
+    Meeting,
+)
+from sigap.core import audit
+from sigap.core.access import Action, can
+from sigap.core.models import Agency, Role, User
+from sigap.core.uploads import check_upload
+
+A = ActionStatus
+TRANSITIONS: dict[str, frozenset[str]] = {
+    A.OPEN: frozenset({A.IN_PROGRESS, A.DONE, A.DROPPED}),
+    A.IN_PROGRESS: frozenset({A.DONE, A.DROPPED}),
+    A.DONE: frozenset(),
+    A.DROPPED: frozenset(),
+}
+OPEN = frozenset({A.OPEN, A.IN_PROGRESS})
+ORGANISER_ROLES = frozenset({Role.SECRETARIAT, Role.REGENCY_OFFICER})
+
+MESSAGES = {
+    "not_organiser": _("Only the task force's secretariat or regency officers organise meetings."),
+    "not_owner": _("Only the owner agency (or the organisers) works on this action item."),
+    "drop_by_organiser": _("Only the organisers drop an action item, with a reason."),
+    "empty": _("Write what is to be done, or what was done."),
+}
+
+
+class CoordinationError(WorkflowError):
+    @property
+    def message(self) -> str:
+        if self.code in MESSAGES:
+            return str(MESSAGES[self.code])
+        return super().message
+
+
+def _organises(actor: User, meeting: Meeting) -> bool:
+    return actor.role in ORGANISER_ROLES and can(actor, meeting, Action.CHANGE)
+
+
+@transaction.atomic
+def meeting_create(
+    *,
+    actor: User,
+    title: str,
+    level: str,
+    region_id: str,
+    held_on: date,
+    place: str = "",
+    agenda: str = "",
+    request: Any = None,
+) -> Meeting:
+    if actor.role not in ORGANISER_ROLES or actor.agency_id is None:
+        raise CoordinationError("not_organiser")
+    meeting = Meeting.objects.create(
+        title=title,
+        level=level,
+        region_id=region_id,
+        held_on=held_on,
+        place=place,
+        agenda=agenda,
+        organiser_id=actor.agency_id,
+        created_by=actor,
+    )
+    if not can(actor, meeting, Action.CHANGE):
+        raise CoordinationError("out_of_scope")  # rolls back
+    audit.record(actor=actor, action="create", obj=meeting, request=request)
+    return meeting
+
+
+@transaction.atomic
+def meeting_record(
+    *,
+    actor: User,
+    meeting: Meeting,
+    minutes: str,
+    agencies: list[Agency],
+    attendees: list[User],
+    request: Any = None,
+) -> Meeting:
+    """After the meeting: the minutes and who attended."""
+    if not _organises(actor, meeting):
+        raise CoordinationError("not_organiser")
+    meeting.minutes = minutes
+    meeting.save(update_fields=["minutes"])
+    meeting.agencies.set(agencies)
+    meeting.attendees.set(attendees)
+    audit.record(
+        actor=actor,
+        action="change",
+        obj=meeting,
+        request=request,
+        details={"agencies": [a.pk for a in agencies], "attendees": [u.pk for u in attendees]},
+    )
+    return meeting
+
+
+@transaction.atomic
+def decision_add(*, actor: User, meeting: Meeting, text: str, request: Any = None) -> Decision:
+    if not _organises(actor, meeting):
+        raise CoordinationError("not_organiser")
+    if not text.strip():
+        raise CoordinationError("empty")
+    decision = Decision.objects.create(meeting=meeting, text=text.strip())
+    audit.record(
+        actor=actor, action="decision", obj=meeting, request=request, details={"id": decision.pk}
+    )
+    return decision
+
+
+@transaction.atomic
+def action_item_add(
+    *,
+    actor: User,
+    meeting: Meeting,
+    what: str,
+    owner: Agency,
+    due_on: date,
+    decision: Decision | None = None,
+    case: Case | None = None,
+    request: Any = None,
+) -> ActionItem:
+    """An action item from a meeting, for an agency, by a date; a case only one the
+    organiser may see."""
+    if not _organises(actor, meeting):
+        raise CoordinationError("not_organiser")
+    if not what.strip():
+        raise CoordinationError("empty")
+    if case is not None and not can(actor, case, Action.VIEW):
+        raise CoordinationError("not_allowed")
+    item = ActionItem.objects.create(
+        meeting=meeting,
+        decision=decision,
+        what=what.strip(),
+        owner=owner,
+        due_on=due_on,
+        case=case,
+        created_by=actor,
+    )
+    ActionUpdate.objects.create(item=item, actor=actor, after=A.OPEN)
+    audit.record(
+        actor=actor,
+        action="create",
+        obj=item,
+        request=request,
+        details={"owner": owner.slug, "due_on": due_on.isoformat()},
+    )
+    return item
+
+
+@transaction.atomic
+def action_item_update(
+    *,
+    actor: User,
+    item: ActionItem,
+    status: str = "",
+    note: str = "",
+    evidence: UploadedFile | None = None,
+    request: Any = None,
+) -> ActionUpdate:
+    """Progress on an action item: a note, evidence, and/or a new status. The owner agency
+    works on it (the organisers too); only the organisers drop it, with a note."""
+    stored = ActionItem.objects.select_for_update().get(pk=item.pk)
+    organiser = _organises(actor, stored.meeting)
+    if not (organiser or actor.agency_id == stored.owner_id):
+        raise CoordinationError("not_owner")
+    if status and status not in TRANSITIONS[stored.status]:
+        raise CoordinationError("wrong_state")
+    if status == A.DROPPED and not (organiser and note.strip()):
+        raise CoordinationError("drop_by_organiser")
+    if not (status or note.strip() or evidence):
+        raise CoordinationError("empty")
+    update = ActionUpdate(item=stored, actor=actor, note=note.strip())
+    if evidence is not None:
+        detected = check_upload(evidence)
+        update.evidence_type = detected.content_type
+        update.evidence.save(f"evidence.{detected.extension}", evidence, save=False)
+    if status:
+        update.before, update.after = stored.status, status
+        stored.status = status
+        stored.closed_at = timezone.now() if status not in OPEN else None
+        stored.save(update_fields=["status", "closed_at"])
+        item.status, item.closed_at = stored.status, stored.closed_at
+    update.save()
+    audit.record(
+        actor=actor,
+        action="action_update",
+        obj=stored,
+        request=request,
+        details={"update": update.pk, "before": update.before, "after": update.after},
+    )
+    return update
