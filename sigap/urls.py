@@ -19,5 +19,6 @@ urlpatterns = [
     path("", include("sigap.people.urls")),
     path("", include("sigap.cases.urls")),
     path("", include("sigap.referrals.urls")),
+    path("", include("sigap.coordination.urls")),
     path("", include("sigap.api.urls")),
 ]

@@ -212,6 +212,43 @@ MATRIX = {
         "get",
         {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "siti": 200, "rahmadi": 200},
     ),
+    # coordination: a provincial rakor by the secretariat with an action item for Dinsos
+    # (placeholders "meeting" and "action")
+    "coordination:meeting_list": (
+        {},
+        "get",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), **PERSON_WORKERS},
+    ),
+    "coordination:meeting_create": (
+        {},
+        "get",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "siti": 200, "riduan": 200},
+    ),
+    "coordination:meeting_detail": (
+        {"pk": "meeting"},
+        "get",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "siti": 200, "normila": 200},
+    ),
+    "coordination:decision_add": (
+        {"pk": "meeting"},
+        "post",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "siti": 302, "normila": 302},
+    ),
+    "coordination:action_item_add": (
+        {"pk": "meeting"},
+        "post",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "siti": 302, "normila": 302},
+    ),
+    "coordination:follow_up_board": (
+        {},
+        "get",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), **PERSON_WORKERS},
+    ),
+    "coordination:action_item_detail": (
+        {"pk": "action"},
+        "get",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "siti": 200, "normila": 200},
+    ),
     "core:region_lookup": ({}, "get", {"anonymous": LOGIN_REDIRECT, **SIGNED_IN}),
     "core:agency_list": ({}, "get", {"anonymous": LOGIN_REDIRECT, **SIGNED_IN}),
     # the REST API: a token is its only credential (tests/api); a signed-in session is not one
@@ -330,12 +367,35 @@ def resolve_kwargs(kwargs):
             value = make_duplicate().pk
         elif value == "referral":
             value = make_referral().pk
+        elif value in {"meeting", "action"}:
+            item = make_action_item()
+            value = item.meeting_id if value == "meeting" else item.pk
         elif value in {"case", "party", "document"}:
             case = case or make_case()
             related = {"party": case.parties, "document": case.documents}
             value = case.pk if value == "case" else related[value].get().pk
         values[key] = value
     return values
+
+
+def make_action_item():
+    """A provincial rakor by the secretariat with an action item for Dinsos Kalsel."""
+    from datetime import date
+
+    from sigap.coordination import services
+    from sigap.core.models import Agency
+
+    siti = persona_user("siti")
+    meeting = services.meeting_create(
+        actor=siti, title="Rakor", level="province", region_id="63", held_on=date(2024, 11, 28)
+    )
+    return services.action_item_add(
+        actor=siti,
+        meeting=meeting,
+        what="Data korban",
+        owner=Agency.objects.get(slug="dinsos-kalsel"),
+        due_on=date(2024, 12, 12),
+    )
 
 
 def make_referral():

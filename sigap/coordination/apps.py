@@ -9,3 +9,7 @@ class CoordinationConfig(AppConfig):
 
     def ready(self) -> None:
         from sigap.coordination import access  # noqa: F401 - registers the policies
+        from sigap.coordination.selectors import home_actions
+        from sigap.core.selectors import register_home_actions
+
+        register_home_actions(home_actions)

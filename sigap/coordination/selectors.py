@@ -7,11 +7,14 @@ from datetime import date, datetime, time
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from sigap.coordination.models import ActionItem, ActionStatus, Meeting
 from sigap.coordination.services import OPEN
-from sigap.core.access import scoped, within_region
+from sigap.core.access import permits, scoped, within_region
+from sigap.core.selectors import HomeAction
 
 
 def carried_over(meeting: Meeting) -> QuerySet[ActionItem]:
@@ -57,3 +60,18 @@ def meeting_board(user: Any, meeting: Meeting, today: date | None = None) -> Boa
 
 def region_meetings(user: Any, region_code: str) -> QuerySet[Meeting]:
     return scoped(user, Meeting).filter(within_region("region", region_code))
+
+
+def home_actions(user: Any) -> list[HomeAction]:
+    if not permits(user, Meeting):
+        return []
+    mine = agency_board(user, user.agency_id or 0)
+    return [
+        HomeAction(
+            _("Coordination meetings"),
+            _("Meetings, decisions and action items: %(open)d open, %(overdue)d overdue.")
+            % {"open": mine.open, "overdue": mine.overdue},
+            reverse("coordination:meeting_list"),
+            _("Rakor"),
+        )
+    ]

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from sigap.coordination.models import ActionStatus, MeetingLevel
+from sigap.core.forms import ParsedField, RegionField, StyledFormMixin
+from sigap.core.models import Agency
+from sigap.core.parsing import parse_date
+
+
+class MeetingForm(StyledFormMixin, forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    level = forms.ChoiceField(label=_("Level"), choices=MeetingLevel.choices)
+    region = RegionField(label=_("Region"))
+    held_on = ParsedField(parse_date, label=_("Date"))
+    place = forms.CharField(label=_("Place"), max_length=200, required=False)
+    agenda = forms.CharField(
+        label=_("Agenda"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class DecisionForm(StyledFormMixin, forms.Form):
+    text = forms.CharField(
+        label=_("Decision"), max_length=5000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class ActionItemForm(StyledFormMixin, forms.Form):
+    what = forms.CharField(
+        label=_("Action"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    owner = forms.ModelChoiceField(
+        label=_("Owner agency"), queryset=Agency.objects.filter(is_active=True).order_by("name")
+    )
+    due_on = ParsedField(parse_date, label=_("Due"))
+
+
+class ActionUpdateForm(StyledFormMixin, forms.Form):
+    status = forms.ChoiceField(label=_("New status"), required=False)
+    note = forms.CharField(
+        label=_("Progress"), max_length=5000, required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )  # fmt: skip
+    evidence = forms.FileField(label=_("Evidence"), required=False)
+
+    def __init__(self, *args: Any, targets: list[ActionStatus], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["status"]
+        assert isinstance(field, forms.ChoiceField)  # noqa: S101 - declared above
+        field.choices = [("", _("(unchanged)")), *((t.value, t.label) for t in targets)]

@@ -1,0 +1,164 @@
+"""Coordination pages: meetings (agenda with what is carried over, decisions, action items,
+minutes) and the follow-up board of an agency."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from sigap.cases.services import WorkflowError
+from sigap.coordination import selectors, services
+from sigap.coordination.forms import ActionItemForm, ActionUpdateForm, DecisionForm, MeetingForm
+from sigap.coordination.models import ActionItem, ActionStatus, Meeting
+from sigap.core.access import Action, can, get_or_404, require, scoped
+from sigap.core.pagination import paginate
+from sigap.core.uploads import RejectedUpload
+
+
+@login_required
+def meeting_list(request: HttpRequest) -> HttpResponse:
+    user = require(request, Meeting)
+    page, query = paginate(request, scoped(user, Meeting).select_related("region", "organiser"))
+    organiser = user.role in services.ORGANISER_ROLES
+    return render(
+        request,
+        "coordination/meeting_list.html",
+        {"page": page, "query": query, "organiser": organiser},
+    )
+
+
+@login_required
+def meeting_create(request: HttpRequest) -> HttpResponse:
+    user = require(request, Meeting)
+    if user.role not in services.ORGANISER_ROLES:
+        raise Http404
+    form = MeetingForm(request.POST or None, initial={"region": user.region_id})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            meeting = services.meeting_create(
+                actor=user,
+                title=data["title"],
+                level=data["level"],
+                region_id=data["region"].code,
+                held_on=data["held_on"],
+                place=data["place"],
+                agenda=data["agenda"],
+                request=request,
+            )
+        except WorkflowError as error:
+            form.add_error(None, error.message)
+        else:
+            return HttpResponseRedirect(reverse("coordination:meeting_detail", args=[meeting.pk]))
+    return render(request, "coordination/meeting_form.html", {"form": form})
+
+
+@login_required
+def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user = require(request, Meeting)
+    meeting = get_or_404(user, Meeting, request=request, pk=pk)
+    today = timezone.localdate()
+    items = scoped(user, ActionItem).filter(meeting=meeting).select_related("owner")
+    context = {
+        "meeting": meeting,
+        "carried": selectors.carried_over(meeting).filter(
+            pk__in=scoped(user, ActionItem).values("pk")
+        ),
+        "decisions": meeting.decisions.all(),
+        "items": items,
+        "board": selectors.meeting_board(user, meeting),
+        "today": today,
+        "organiser": can(user, meeting, Action.CHANGE) and user.role in services.ORGANISER_ROLES,
+        "decision_form": DecisionForm(),
+        "item_form": ActionItemForm(),
+    }
+    return render(request, "coordination/meeting_detail.html", context)
+
+
+@login_required
+@require_POST
+def decision_add(request: HttpRequest, pk: int) -> HttpResponse:
+    user = require(request, Meeting)
+    meeting = get_or_404(user, Meeting, request=request, pk=pk)
+    form = DecisionForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise services.CoordinationError("empty")
+        services.decision_add(
+            actor=user, meeting=meeting, text=form.cleaned_data["text"], request=request
+        )
+    except WorkflowError as error:
+        messages.error(request, error.message)
+    return HttpResponseRedirect(reverse("coordination:meeting_detail", args=[meeting.pk]))
+
+
+@login_required
+@require_POST
+def action_item_add(request: HttpRequest, pk: int) -> HttpResponse:
+    user = require(request, Meeting)
+    meeting = get_or_404(user, Meeting, request=request, pk=pk)
+    form = ActionItemForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the action, the owner agency and the due date."))
+    else:
+        try:
+            services.action_item_add(
+                actor=user, meeting=meeting, request=request, **form.cleaned_data
+            )
+        except WorkflowError as error:
+            messages.error(request, error.message)
+    return HttpResponseRedirect(reverse("coordination:meeting_detail", args=[meeting.pk]))
+
+
+@login_required
+def action_item_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user = require(request, ActionItem)
+    item = get_or_404(user, ActionItem, request=request, pk=pk)
+    targets = [ActionStatus(value) for value in sorted(services.TRANSITIONS[item.status])]
+    form = ActionUpdateForm(request.POST or None, request.FILES or None, targets=targets)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.action_item_update(
+                actor=user,
+                item=item,
+                status=data["status"],
+                note=data["note"],
+                evidence=data["evidence"],
+                request=request,
+            )
+        except (WorkflowError, RejectedUpload) as error:
+            messages.error(request, getattr(error, "message", str(error)))
+        else:
+            messages.success(request, _("The action item was updated."))
+            return HttpResponseRedirect(reverse("coordination:action_item_detail", args=[item.pk]))
+    context = {
+        "item": item,
+        "form": form,
+        "updates": item.updates.select_related("actor"),
+        "overdue": item.status in services.OPEN and item.due_on < timezone.localdate(),
+    }
+    return render(request, "coordination/action_item_detail.html", context)
+
+
+@login_required
+def follow_up_board(request: HttpRequest) -> HttpResponse:
+    """The user's agency's action items: overdue first, then open, then closed."""
+    user = require(request, ActionItem)
+    items = (
+        scoped(user, ActionItem)
+        .filter(owner_id=user.agency_id)
+        .select_related("meeting", "owner")
+        .order_by("status", "due_on")
+    )
+    today = timezone.localdate()
+    rows = [(item, item.status in services.OPEN and item.due_on < today) for item in items[:200]]
+    rows.sort(key=lambda row: (not row[1], row[0].status not in services.OPEN, row[0].due_on))
+    context = {"rows": rows, "board": selectors.agency_board(user, user.agency_id or 0)}
+    return render(request, "coordination/follow_up_board.html", context)
