@@ -229,6 +229,11 @@ MATRIX = {
         "get",
         {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "siti": 200, "normila": 200},
     ),
+    "coordination:minutes_record": (
+        {"pk": "meeting"},
+        "post",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "siti": 302, "normila": 302},
+    ),
     "coordination:decision_add": (
         {"pk": "meeting"},
         "post",

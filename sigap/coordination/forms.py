@@ -3,11 +3,13 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from sigap.coordination.models import ActionStatus, MeetingLevel
+from sigap.core.access import within_region
 from sigap.core.forms import ParsedField, RegionField, StyledFormMixin
-from sigap.core.models import Agency
+from sigap.core.models import Agency, User
 from sigap.core.parsing import parse_date
 
 
@@ -51,3 +53,31 @@ class ActionUpdateForm(StyledFormMixin, forms.Form):
         field = self.fields["status"]
         assert isinstance(field, forms.ChoiceField)  # noqa: S101 - declared above
         field.choices = [("", _("(unchanged)")), *((t.value, t.label) for t in targets)]
+
+
+class MinutesForm(StyledFormMixin, forms.Form):
+    minutes = forms.CharField(
+        label=_("Minutes"), required=False, widget=forms.Textarea(attrs={"rows": 6})
+    )
+    agencies = forms.ModelMultipleChoiceField(
+        label=_("Attending agencies"),
+        queryset=Agency.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    attendees = forms.ModelMultipleChoiceField(
+        label=_("Attending people"),
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, region_code: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        agencies = Agency.objects.filter(
+            within_region("jurisdiction", region_code) | Q(jurisdiction_id=region_code[:2]),
+            is_active=True,
+        ).order_by("name")
+        self.fields["agencies"].queryset = agencies  # type: ignore[attr-defined]
+        people = User.objects.filter(is_active=True, agency__in=agencies).order_by("first_name")
+        self.fields["attendees"].queryset = people  # type: ignore[attr-defined]

@@ -8,6 +8,7 @@ urlpatterns = [
     path("rakor/", views.meeting_list, name="meeting_list"),
     path("rakor/baru/", views.meeting_create, name="meeting_create"),
     path("rakor/<int:pk>/", views.meeting_detail, name="meeting_detail"),
+    path("rakor/<int:pk>/notulen/", views.minutes_record, name="minutes_record"),
     path("rakor/<int:pk>/keputusan/", views.decision_add, name="decision_add"),
     path("rakor/<int:pk>/tindak-lanjut/", views.action_item_add, name="action_item_add"),
     path("tindak-lanjut/", views.follow_up_board, name="follow_up_board"),

@@ -14,7 +14,13 @@ from django.views.decorators.http import require_POST
 
 from sigap.cases.services import WorkflowError
 from sigap.coordination import selectors, services
-from sigap.coordination.forms import ActionItemForm, ActionUpdateForm, DecisionForm, MeetingForm
+from sigap.coordination.forms import (
+    ActionItemForm,
+    ActionUpdateForm,
+    DecisionForm,
+    MeetingForm,
+    MinutesForm,
+)
 from sigap.coordination.models import ActionItem, ActionStatus, Meeting
 from sigap.core.access import Action, can, get_or_404, require, scoped
 from sigap.core.pagination import paginate
@@ -76,9 +82,42 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "today": today,
         "organiser": can(user, meeting, Action.CHANGE) and user.role in services.ORGANISER_ROLES,
         "decision_form": DecisionForm(),
+        "minutes_form": MinutesForm(
+            initial={
+                "minutes": meeting.minutes,
+                "agencies": list(meeting.agencies.all()),
+                "attendees": list(meeting.attendees.all()),
+            },
+            region_code=meeting.region_id,
+        ),
         "item_form": ActionItemForm(),
     }
     return render(request, "coordination/meeting_detail.html", context)
+
+
+@login_required
+@require_POST
+def minutes_record(request: HttpRequest, pk: int) -> HttpResponse:
+    """After the meeting: the minutes and who attended."""
+    user = require(request, Meeting)
+    meeting = get_or_404(user, Meeting, request=request, pk=pk)
+    form = MinutesForm(request.POST, region_code=meeting.region_id)
+    try:
+        if not form.is_valid():
+            raise services.CoordinationError("empty")
+        services.meeting_record(
+            actor=user,
+            meeting=meeting,
+            minutes=form.cleaned_data["minutes"],
+            agencies=list(form.cleaned_data["agencies"]),
+            attendees=list(form.cleaned_data["attendees"]),
+            request=request,
+        )
+    except WorkflowError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The minutes and attendance were saved."))
+    return HttpResponseRedirect(reverse("coordination:meeting_detail", args=[meeting.pk]))
 
 
 @login_required

@@ -155,3 +155,33 @@ def test_the_follow_up_board_counts_open_overdue_and_done(siti, normila, rakor, 
     assert scoped(normila, Meeting).filter(pk=rakor.pk).exists()
     assert not scoped(rahmadi, Meeting).filter(pk=rakor.pk).exists()
     assert not scoped(rahmadi, ActionItem).exists()
+
+
+def test_the_minutes_and_attendance_are_recorded_encrypted_by_the_organisers(
+    client, siti, normila, rakor, dinsos
+):
+    from django.db import connection
+
+    from tests.conftest import sign_in
+
+    sign_in(client, normila)  # attends, does not organise
+    client.post(f"/rakor/{rakor.pk}/notulen/", {"minutes": "x", "agencies": [dinsos.pk]})
+    rakor.refresh_from_db()
+    assert rakor.minutes == ""
+    sign_in(client, siti)
+    client.post(
+        f"/rakor/{rakor.pk}/notulen/",
+        {
+            "minutes": "Dibahas pemulangan korban Masitah (sintetis).",
+            "agencies": [dinsos.pk, siti.agency_id],
+            "attendees": [normila.pk],
+        },
+    )
+    rakor.refresh_from_db()
+    assert rakor.minutes.startswith("Dibahas") and set(rakor.agencies.all()) >= {dinsos}
+    assert list(rakor.attendees.all()) == [normila]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT minutes FROM coordination_meeting WHERE id = %s", [rakor.pk])
+        assert "Masitah" not in cursor.fetchone()[0]
+    page = client.get(f"/rakor/{rakor.pk}/").content.decode()
+    assert "Dibahas pemulangan korban Masitah" in page
