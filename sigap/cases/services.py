@@ -5,8 +5,9 @@ and the audit log in the same transaction."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
@@ -75,7 +76,10 @@ WORKFLOW_MESSAGES = {
 
 
 class WorkflowError(Exception):
-    """A transition refused: wrong starting state, missing reason, or no right to it."""
+    """A transition refused: wrong starting state, missing reason, or no right to it.
+    Other capabilities subclass it with their own `messages` (read before these)."""
+
+    messages: ClassVar[Mapping[str, Any]] = {}
 
     def __init__(self, code: str) -> None:
         super().__init__(code)
@@ -84,7 +88,8 @@ class WorkflowError(Exception):
     @property
     def message(self) -> str:
         """Why, for the user, in their language."""
-        return str(WORKFLOW_MESSAGES.get(self.code, _("The change was refused.")))
+        text = self.messages.get(self.code) or WORKFLOW_MESSAGES.get(self.code)
+        return str(text or _("The change was refused."))
 
 
 def _event(case: Case, actor: User, kind: str, **details: Any) -> None:

@@ -77,6 +77,10 @@ class ActionStatus(models.TextChoices):
     DROPPED = "dropped", _("Dropped")
 
 
+# An action item still to be done.
+OPEN_STATUSES = frozenset({ActionStatus.OPEN, ActionStatus.IN_PROGRESS})
+
+
 class ActionItem(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="action_items")
     decision = models.ForeignKey(
@@ -107,6 +111,10 @@ class ActionItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.meeting_id}:action:{self.pk}"
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.status in OPEN_STATUSES and self.due_on < timezone.localdate()
 
 
 def _evidence_path(update: ActionUpdate, filename: str) -> str:

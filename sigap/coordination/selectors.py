@@ -11,8 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sigap.coordination.models import ActionItem, ActionStatus, Meeting
-from sigap.coordination.services import OPEN
+from sigap.coordination.models import OPEN_STATUSES, ActionItem, ActionStatus, Meeting
 from sigap.core.access import permits, scoped, within_region
 from sigap.core.selectors import HomeAction
 
@@ -27,7 +26,7 @@ def carried_over(meeting: Meeting) -> QuerySet[ActionItem]:
             meeting__level=meeting.level,
             meeting__held_on__lt=meeting.held_on,
         )
-        .filter(Q(status__in=OPEN) | Q(closed_at__gt=day_end))
+        .filter(Q(status__in=OPEN_STATUSES) | Q(closed_at__gt=day_end))
         .select_related("meeting", "owner")
         .order_by("due_on", "id")
     )
@@ -42,7 +41,7 @@ class Board:
 
 def board(items: QuerySet[ActionItem], today: date | None = None) -> Board:
     today = today or timezone.localdate()
-    open_items = items.filter(status__in=OPEN)
+    open_items = items.filter(status__in=OPEN_STATUSES)
     return Board(
         open=open_items.count(),
         overdue=open_items.filter(due_on__lt=today).count(),

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from sigap.cases.models import Case
 from sigap.cases.services import WorkflowError
 from sigap.coordination.models import (
+    OPEN_STATUSES,
     ActionItem,
     ActionStatus,
     ActionUpdate,
@@ -33,7 +34,6 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     A.DONE: frozenset(),
     A.DROPPED: frozenset(),
 }
-OPEN = frozenset({A.OPEN, A.IN_PROGRESS})
 ORGANISER_ROLES = frozenset({Role.SECRETARIAT, Role.REGENCY_OFFICER})
 
 MESSAGES = {
@@ -45,11 +45,7 @@ MESSAGES = {
 
 
 class CoordinationError(WorkflowError):
-    @property
-    def message(self) -> str:
-        if self.code in MESSAGES:
-            return str(MESSAGES[self.code])
-        return super().message
+    messages = MESSAGES
 
 
 def _organises(actor: User, meeting: Meeting) -> bool:
@@ -196,7 +192,7 @@ def action_item_update(
     if status:
         update.before, update.after = stored.status, status
         stored.status = status
-        stored.closed_at = timezone.now() if status not in OPEN else None
+        stored.closed_at = timezone.now() if status not in OPEN_STATUSES else None
         stored.save(update_fields=["status", "closed_at"])
         item.status, item.closed_at = stored.status, stored.closed_at
     update.save()

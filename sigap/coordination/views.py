@@ -8,7 +8,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -21,7 +20,7 @@ from sigap.coordination.forms import (
     MeetingForm,
     MinutesForm,
 )
-from sigap.coordination.models import ActionItem, ActionStatus, Meeting
+from sigap.coordination.models import OPEN_STATUSES, ActionItem, ActionStatus, Meeting
 from sigap.core.access import Action, can, get_or_404, require, scoped
 from sigap.core.pagination import paginate
 from sigap.core.uploads import RejectedUpload
@@ -69,7 +68,6 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = require(request, Meeting)
     meeting = get_or_404(user, Meeting, request=request, pk=pk)
-    today = timezone.localdate()
     items = scoped(user, ActionItem).filter(meeting=meeting).select_related("owner")
     context = {
         "meeting": meeting,
@@ -79,7 +77,6 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "decisions": meeting.decisions.all(),
         "items": items,
         "board": selectors.meeting_board(user, meeting),
-        "today": today,
         "organiser": can(user, meeting, Action.CHANGE) and user.role in services.ORGANISER_ROLES,
         "decision_form": DecisionForm(),
         "minutes_form": MinutesForm(
@@ -181,7 +178,7 @@ def action_item_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "item": item,
         "form": form,
         "updates": item.updates.select_related("actor"),
-        "overdue": item.status in services.OPEN and item.due_on < timezone.localdate(),
+        "overdue": item.is_overdue,
     }
     return render(request, "coordination/action_item_detail.html", context)
 
@@ -196,8 +193,7 @@ def follow_up_board(request: HttpRequest) -> HttpResponse:
         .select_related("meeting", "owner")
         .order_by("status", "due_on")
     )
-    today = timezone.localdate()
-    rows = [(item, item.status in services.OPEN and item.due_on < today) for item in items[:200]]
-    rows.sort(key=lambda row: (not row[1], row[0].status not in services.OPEN, row[0].due_on))
+    rows = [(item, item.is_overdue) for item in items[:200]]
+    rows.sort(key=lambda row: (not row[1], row[0].status not in OPEN_STATUSES, row[0].due_on))
     context = {"rows": rows, "board": selectors.agency_board(user, user.agency_id or 0)}
     return render(request, "coordination/follow_up_board.html", context)

@@ -12,9 +12,13 @@ from sigap.cases.access import case_filter
 from sigap.core.access import Action, Scope, register
 from sigap.core.models import Role
 from sigap.people import access as people_access
-from sigap.referrals.models import Referral, ReferralEvent, ServiceRecord
-
-OPEN_STATUSES = ("sent", "accepted", "in_progress")
+from sigap.referrals.models import (
+    OPEN_STATUSES,
+    Referral,
+    ReferralEvent,
+    ReferralStatus,
+    ServiceRecord,
+)
 
 
 def referral_filter(scope: Scope, prefix: str = "") -> Q:
@@ -51,7 +55,7 @@ def persons_referred_to_agency(scope: Scope) -> Q:
     referred = Referral.objects.filter(
         party__person_id=OuterRef("pk"),
         to_agency_id=scope.agency_id,
-        status__in=(*OPEN_STATUSES, "completed"),
+        status__in=(*OPEN_STATUSES, ReferralStatus.COMPLETED),
     )
     return Q(Exists(referred))
 
@@ -62,7 +66,7 @@ def cases_granted_to_agency(scope: Scope, prefix: str) -> Q:
     granted = Referral.objects.filter(
         to_agency_id=scope.agency_id,
         grants_whole_case=True,
-        status__in=(*OPEN_STATUSES, "completed"),
+        status__in=(*OPEN_STATUSES, ReferralStatus.COMPLETED),
     ).values("case_id")
     return Q(**{f"{prefix}pk__in": granted})
 

@@ -68,6 +68,12 @@ class ReferralStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+# A referral still to be answered or carried out.
+OPEN_STATUSES = frozenset(
+    {ReferralStatus.SENT, ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS}
+)
+
+
 class Referral(models.Model):
     number = models.CharField(_("referral number"), max_length=40, unique=True, editable=False)
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="referrals")
@@ -110,6 +116,10 @@ class Referral(models.Model):
 
     def __str__(self) -> str:
         return self.number
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.status in OPEN_STATUSES and self.due_on < timezone.localdate()
 
 
 class ReferralEvent(models.Model):

@@ -13,8 +13,7 @@ from django.utils.translation import ngettext
 
 from sigap.core.access import permits, scoped
 from sigap.core.selectors import HomeAction
-from sigap.referrals.models import Referral
-from sigap.referrals.services import OPEN
+from sigap.referrals.models import OPEN_STATUSES, Referral
 
 
 def referrals_for(user: Any) -> QuerySet[Referral]:
@@ -32,19 +31,15 @@ def inbox(user: Any, direction: str) -> QuerySet[Referral]:
     elif direction == "out":
         referrals = referrals.filter(from_agency_id=user.agency_id)
     is_open = When_(
-        When(status__in=OPEN, then=Value(0)), default=Value(1), output_field=IntegerField()
+        When(status__in=OPEN_STATUSES, then=Value(0)), default=Value(1), output_field=IntegerField()
     )
     return referrals.annotate(closed_first=is_open).order_by("closed_first", "due_on", "-id")
-
-
-def is_overdue(referral: Referral) -> bool:
-    return referral.status in OPEN and referral.due_on < timezone.localdate()
 
 
 def home_actions(user: Any) -> list[HomeAction]:
     if not permits(user, Referral):
         return []
-    incoming = scoped(user, Referral).filter(to_agency_id=user.agency_id, status__in=OPEN)
+    incoming = scoped(user, Referral).filter(to_agency_id=user.agency_id, status__in=OPEN_STATUSES)
     waiting = incoming.count()
     overdue = incoming.filter(due_on__lt=timezone.localdate()).count()
     summary = ngettext(

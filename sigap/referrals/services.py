@@ -38,7 +38,6 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 }
 RECEIVER_MOVES = frozenset({R.ACCEPTED, R.DECLINED, R.IN_PROGRESS, R.COMPLETED})
 SENDER_MOVES = frozenset({R.CANCELLED})
-OPEN = frozenset({R.SENT, R.ACCEPTED, R.IN_PROGRESS})
 
 MESSAGES = {
     "consent_required": _(
@@ -55,11 +54,7 @@ MESSAGES = {
 
 
 class ReferralError(WorkflowError):
-    @property
-    def message(self) -> str:
-        if self.code in MESSAGES:
-            return str(MESSAGES[self.code])
-        return super().message
+    messages = MESSAGES
 
 
 def _event(referral: Referral, actor: User, before: str, after: str) -> None:

@@ -32,7 +32,7 @@ def referral_list(request: HttpRequest) -> HttpResponse:
         direction = "in"
     page, query = paginate(request, selectors.inbox(user, direction))
     rows = [
-        (referral, display_name(user, referral.party.person), selectors.is_overdue(referral))
+        (referral, display_name(user, referral.party.person), referral.is_overdue)
         for referral in page
     ]
     context = {"page": page, "query": query, "rows": rows, "direction": direction}
@@ -64,7 +64,7 @@ def referral_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "service_form": ServiceRecordForm(),
         "history": referral.events.select_related("actor"),
         "records": referral.services.select_related("recorded_by"),
-        "overdue": selectors.is_overdue(referral),
+        "overdue": referral.is_overdue,
         "may_open_case": can(user, referral.case, Action.VIEW),
     }
     return render(request, "referrals/referral_detail.html", context)
