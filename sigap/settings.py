@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "sigap.cases",
     "sigap.referrals",
     "sigap.coordination",
+    "sigap.notifications",
     "ninja",  # serves the API docs' Swagger UI files itself (no CDN)
     "sigap.api",
 ]
@@ -129,6 +130,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "sigap.core.context_processors.sigap",
+                "sigap.notifications.context_processors.unread",
             ],
         },
     },
@@ -266,6 +268,8 @@ EMAIL_HOST_PASSWORD = env_str("SIGAP_EMAIL_PASSWORD")
 EMAIL_USE_TLS = env_bool("SIGAP_EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = env_str("SIGAP_EMAIL_FROM", "SIGAP <sigap@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The address users reach SIGAP at: emails link to it.
+SIGAP_BASE_URL = env_str("SIGAP_BASE_URL", "http://127.0.0.1:8000")
 
 # Retention (UU PDP 27/2022), in days; `sigap purge_expired` erases or anonymises older data.
 SIGAP_RETENTION_PERSON_DAYS = env_int("SIGAP_RETENTION_PERSON_DAYS", 3650, minimum=1)

@@ -20,5 +20,6 @@ urlpatterns = [
     path("", include("sigap.cases.urls")),
     path("", include("sigap.referrals.urls")),
     path("", include("sigap.coordination.urls")),
+    path("", include("sigap.notifications.urls")),
     path("", include("sigap.api.urls")),
 ]

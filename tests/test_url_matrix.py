@@ -254,6 +254,23 @@ MATRIX = {
         "get",
         {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "siti": 200, "normila": 200},
     ),
+    # notifications: everyone signed in has their own; "notification" is one of Siti's
+    "notifications:notification_list": ({}, "get", {"anonymous": LOGIN_REDIRECT, **SIGNED_IN}),
+    "notifications:notification_open": (
+        {"pk": "notification"},
+        "post",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "siti": 302},
+    ),
+    "notifications:notification_read_all": (
+        {},
+        "post",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 302)},
+    ),
+    "notifications:email_setting": (
+        {},
+        "post",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 302)},
+    ),
     "core:region_lookup": ({}, "get", {"anonymous": LOGIN_REDIRECT, **SIGNED_IN}),
     "core:agency_list": ({}, "get", {"anonymous": LOGIN_REDIRECT, **SIGNED_IN}),
     # the REST API: a token is its only credential (tests/api); a signed-in session is not one
@@ -367,6 +384,12 @@ def resolve_kwargs(kwargs):
             registrar = persona_user("siti")
             value = person_create(
                 actor=registrar, full_name="X", region_id="63.03", consent_share=True
+            ).pk
+        elif value == "notification":
+            from sigap.notifications.models import Notification
+
+            value = Notification.objects.create(
+                user=persona_user("siti"), kind="x", text_id="x", text_en="x", url="/"
             ).pk
         elif value == "duplicate":
             value = make_duplicate().pk

@@ -13,3 +13,7 @@ class CoordinationConfig(AppConfig):
         from sigap.core.selectors import register_home_actions
 
         register_home_actions(home_actions)
+        from sigap.coordination import notices
+        from sigap.notifications.services import register_reminders
+
+        register_reminders(notices.overdue)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sigap.cases.models import Case
 from sigap.cases.services import WorkflowError
+from sigap.coordination import notices
 from sigap.coordination.models import (
     OPEN_STATUSES,
     ActionItem,
@@ -159,6 +160,7 @@ def action_item_add(
         request=request,
         details={"owner": owner.slug, "due_on": due_on.isoformat()},
     )
+    notices.assigned(item, actor)
     return item
 
 

@@ -174,6 +174,11 @@ class User(AbstractUser):
         related_name="+",
         help_text=_("The region subtree this user works in."),
     )
+    email_notifications = models.BooleanField(
+        _("email notifications"),
+        default=True,
+        help_text=_("Also send notifications and reminders by email."),
+    )
 
     objects = SigapUserManager()  # type: ignore[misc]
 

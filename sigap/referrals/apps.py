@@ -13,3 +13,7 @@ class ReferralsConfig(AppConfig):
         from sigap.referrals.selectors import home_actions
 
         register_home_actions(home_actions)
+        from sigap.notifications.services import register_reminders
+        from sigap.referrals import notices
+
+        register_reminders(notices.overdue)

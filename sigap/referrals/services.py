@@ -18,6 +18,7 @@ from sigap.core import audit
 from sigap.core.access import Action, can
 from sigap.core.models import Agency, Role, User
 from sigap.core.sequences import next_value
+from sigap.referrals import notices
 from sigap.referrals.models import (
     Referral,
     ReferralEvent,
@@ -136,6 +137,7 @@ def referral_send(
             "consent_override": bool(referral.consent_override_reason),
         },
     )
+    notices.sent(referral, actor)
     return referral
 
 
@@ -170,6 +172,7 @@ def referral_move(
         request=request,
         details={"before": before, "after": target},
     )
+    notices.moved(stored, actor)
     return referral
 
 
