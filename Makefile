@@ -12,7 +12,7 @@ TEST_WORKERS ?= auto
 
 .PHONY: setup demo test lint format bench screenshots clean
 
-setup: $(VENV)/.installed $(VENDOR)/.installed messages chromium
+setup: $(VENV)/.installed $(VENDOR)/.installed messages chromium pdf-libraries
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,12 @@ $(VENDOR)/.installed: package.json package-lock.json
 	cp node_modules/bootstrap/dist/js/bootstrap.bundle.min.js node_modules/bootstrap/dist/js/bootstrap.bundle.min.js.map $(VENDOR)/bootstrap/
 	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/htmx/
 	touch $@
+
+# WeasyPrint (PDF letters and minutes) draws text with Pango, in the DejaVu fonts.
+.PHONY: pdf-libraries
+pdf-libraries:
+	@ldconfig -p | grep -q libpangoft2-1.0 && test -d /usr/share/fonts/truetype/dejavu || \
+	  scripts/apt-install libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 
 .PHONY: messages
 messages: $(VENV)/.installed

@@ -319,5 +319,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("SIGAP_LOG_LEVEL", "INFO")},
-    "loggers": {"django_tasks": {"level": "WARNING" if TESTING else "INFO"}},
+    "loggers": {
+        "django_tasks": {"level": "WARNING" if TESTING else "INFO"},
+        "weasyprint": {"level": "ERROR"},  # it logs every layout step, and CSS it skips
+        "fontTools": {"level": "ERROR"},
+    },
 }

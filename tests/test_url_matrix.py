@@ -197,6 +197,11 @@ MATRIX = {
         "get",
         {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "siti": 200, "normila": 200},
     ),
+    "referrals:referral_letter": (
+        {"pk": "referral"},
+        "get",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "siti": 200, "normila": 200},
+    ),
     "referrals:referral_move": (
         {"pk": "referral"},
         "post",
@@ -225,6 +230,21 @@ MATRIX = {
         {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "siti": 200, "riduan": 200},
     ),
     "coordination:meeting_detail": (
+        {"pk": "meeting"},
+        "get",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "siti": 200, "normila": 200},
+    ),
+    "coordination:meeting_edit": (
+        {"pk": "meeting"},
+        "get",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "siti": 200},
+    ),
+    "coordination:meeting_invitation": (
+        {"pk": "meeting"},
+        "get",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "siti": 200, "normila": 200},
+    ),
+    "coordination:meeting_minutes_pdf": (
         {"pk": "meeting"},
         "get",
         {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "siti": 200, "normila": 200},

@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from sigap.coordination.models import ActionStatus, MeetingLevel
@@ -13,15 +13,40 @@ from sigap.core.models import Agency, User
 from sigap.core.parsing import parse_date
 
 
+def participant_agencies(region_code: str) -> QuerySet[Agency]:
+    """The agencies that may take part in a meeting of a region: those of the region and
+    below it, and the province's."""
+    return Agency.objects.filter(
+        within_region("jurisdiction", region_code) | Q(jurisdiction_id=region_code[:2]),
+        is_active=True,
+    ).order_by("name")
+
+
 class MeetingForm(StyledFormMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     level = forms.ChoiceField(label=_("Level"), choices=MeetingLevel.choices)
     region = RegionField(label=_("Region"))
     held_on = ParsedField(parse_date, label=_("Date"))
+    starts_at = forms.TimeField(
+        label=_("Starts at"),
+        required=False,
+        help_text=_("For example 09.00 or 09:00 (local time)."),
+        input_formats=["%H:%M", "%H.%M"],
+    )
     place = forms.CharField(label=_("Place"), max_length=200, required=False)
     agenda = forms.CharField(
         label=_("Agenda"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
+    agencies = forms.ModelMultipleChoiceField(
+        label=_("Invited agencies"),
+        queryset=Agency.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, region_code: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["agencies"].queryset = participant_agencies(region_code)  # type: ignore[attr-defined]
 
 
 class DecisionForm(StyledFormMixin, forms.Form):
@@ -74,10 +99,7 @@ class MinutesForm(StyledFormMixin, forms.Form):
 
     def __init__(self, *args: Any, region_code: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        agencies = Agency.objects.filter(
-            within_region("jurisdiction", region_code) | Q(jurisdiction_id=region_code[:2]),
-            is_active=True,
-        ).order_by("name")
+        agencies = participant_agencies(region_code)
         self.fields["agencies"].queryset = agencies  # type: ignore[attr-defined]
         people = User.objects.filter(is_active=True, agency__in=agencies).order_by("first_name")
         self.fields["attendees"].queryset = people  # type: ignore[attr-defined]

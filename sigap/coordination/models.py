@@ -26,6 +26,8 @@ class MeetingLevel(models.TextChoices):
 
 
 class Meeting(models.Model):
+    # The invitation's letter number, given when the meeting is planned.
+    number = models.CharField(_("letter number"), max_length=40, blank=True, editable=False)
     title = models.CharField(_("title"), max_length=200)
     level = models.CharField(_("level"), max_length=20, choices=MeetingLevel.choices)
     region = models.ForeignKey(
@@ -35,11 +37,13 @@ class Meeting(models.Model):
         Agency, verbose_name=_("organiser"), on_delete=models.PROTECT, related_name="+"
     )
     held_on = models.DateField(_("date"))
+    starts_at = models.TimeField(_("starts at"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=200, blank=True)
     agenda = models.TextField(_("agenda"), blank=True)
     minutes = EncryptedTextField(_("minutes"), blank=True)
+    # Invited when the meeting is planned; after it, those that attended.
     agencies = models.ManyToManyField(
-        Agency, verbose_name=_("attending agencies"), blank=True, related_name="+"
+        Agency, verbose_name=_("participating agencies"), blank=True, related_name="+"
     )
     attendees = models.ManyToManyField(
         settings.AUTH_USER_MODEL, verbose_name=_("attending people"), blank=True, related_name="+"

@@ -57,6 +57,24 @@ def meeting_board(user: Any, meeting: Meeting, today: date | None = None) -> Boa
     return board(scoped(user, ActionItem).filter(meeting=meeting), today)
 
 
+@dataclass(frozen=True)
+class AgencyItems:
+    agency: Any
+    items: list[ActionItem]
+
+    @property
+    def overdue(self) -> int:
+        return sum(item.is_overdue for item in self.items)
+
+
+def per_agency(items: QuerySet[ActionItem]) -> list[AgencyItems]:
+    """Action items grouped by owner agency (by agency name), each group by due date."""
+    groups: dict[int, AgencyItems] = {}
+    for item in items.select_related("owner", "case").order_by("due_on", "id"):
+        groups.setdefault(item.owner_id, AgencyItems(item.owner, [])).items.append(item)
+    return sorted(groups.values(), key=lambda group: group.agency.name)
+
+
 def region_meetings(user: Any, region_code: str) -> QuerySet[Meeting]:
     return scoped(user, Meeting).filter(within_region("region", region_code))
 

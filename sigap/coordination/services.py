@@ -4,7 +4,8 @@ update (who, when, what, evidence)."""
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Iterable
+from datetime import date, time
 from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
@@ -26,6 +27,7 @@ from sigap.coordination.models import (
 from sigap.core import audit
 from sigap.core.access import Action, can
 from sigap.core.models import Agency, Role, User
+from sigap.core.sequences import next_value
 from sigap.core.uploads import check_upload
 
 A = ActionStatus
@@ -53,6 +55,10 @@ def _organises(actor: User, meeting: Meeting) -> bool:
     return actor.role in ORGANISER_ROLES and can(actor, meeting, Action.CHANGE)
 
 
+# What planning a meeting sets, and what an edit may change.
+MEETING_FIELDS = ("title", "level", "region_id", "held_on", "starts_at", "place", "agenda")
+
+
 @transaction.atomic
 def meeting_create(
     *,
@@ -61,17 +67,22 @@ def meeting_create(
     level: str,
     region_id: str,
     held_on: date,
+    starts_at: time | None = None,
     place: str = "",
     agenda: str = "",
+    agencies: Iterable[Agency] = (),
     request: Any = None,
 ) -> Meeting:
+    """Plan a meeting: it gets the invitation's letter number (UND/<year>/<NNNN>)."""
     if actor.role not in ORGANISER_ROLES or actor.agency_id is None:
         raise CoordinationError("not_organiser")
     meeting = Meeting.objects.create(
+        number=f"UND/{held_on.year}/{next_value(f'meeting:{held_on.year}'):04d}",
         title=title,
         level=level,
         region_id=region_id,
         held_on=held_on,
+        starts_at=starts_at,
         place=place,
         agenda=agenda,
         organiser_id=actor.agency_id,
@@ -79,8 +90,45 @@ def meeting_create(
     )
     if not can(actor, meeting, Action.CHANGE):
         raise CoordinationError("out_of_scope")  # rolls back
+    meeting.agencies.set(agencies)
     audit.record(actor=actor, action="create", obj=meeting, request=request)
     return meeting
+
+
+@transaction.atomic
+def meeting_change(
+    *,
+    actor: User,
+    meeting: Meeting,
+    agencies: Iterable[Agency] | None = None,
+    request: Any = None,
+    **changes: Any,
+) -> Meeting:
+    """Change a planned meeting (date, time, place, agenda, who takes part): organisers only,
+    and the meeting stays within their scope."""
+    unknown = set(changes) - set(MEETING_FIELDS)
+    if unknown:
+        raise TypeError(f"meeting_change cannot change {sorted(unknown)}")
+    if not _organises(actor, meeting):
+        raise CoordinationError("not_organiser")
+    stored = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    before = audit.snapshot(stored, MEETING_FIELDS)
+    for field, value in changes.items():
+        setattr(stored, field, value)
+    diff = audit.changes(before, audit.snapshot(stored, MEETING_FIELDS))
+    stored.save()
+    if not can(actor, stored, Action.CHANGE):
+        raise CoordinationError("out_of_scope")  # rolls the edit back
+    if agencies is not None:
+        chosen = sorted(agency.pk for agency in agencies)
+        if chosen != sorted(stored.agencies.values_list("pk", flat=True)):
+            diff["agencies"] = {"after": chosen}
+        stored.agencies.set(chosen)
+    if diff:
+        audit.record(
+            actor=actor, action="change", obj=stored, request=request, details={"changes": diff}
+        )
+    return stored
 
 
 @transaction.atomic

@@ -3,11 +3,14 @@ minutes) and the follow-up board of an agency."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -21,8 +24,10 @@ from sigap.coordination.forms import (
     MinutesForm,
 )
 from sigap.coordination.models import OPEN_STATUSES, ActionItem, ActionStatus, Meeting
+from sigap.core import audit
 from sigap.core.access import Action, can, get_or_404, require, scoped
 from sigap.core.pagination import paginate
+from sigap.core.pdf import pdf_response, render_pdf
 from sigap.core.uploads import RejectedUpload
 
 
@@ -38,30 +43,63 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _meeting_fields(data: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "title": data["title"],
+        "level": data["level"],
+        "region_id": data["region"].code,
+        "held_on": data["held_on"],
+        "starts_at": data["starts_at"],
+        "place": data["place"],
+        "agenda": data["agenda"],
+        "agencies": list(data["agencies"]),
+    }
+
+
 @login_required
 def meeting_create(request: HttpRequest) -> HttpResponse:
     user = require(request, Meeting)
     if user.role not in services.ORGANISER_ROLES:
         raise Http404
-    form = MeetingForm(request.POST or None, initial={"region": user.region_id})
+    form = MeetingForm(
+        request.POST or None, initial={"region": user.region_id}, region_code=user.region_id or ""
+    )
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
             meeting = services.meeting_create(
-                actor=user,
-                title=data["title"],
-                level=data["level"],
-                region_id=data["region"].code,
-                held_on=data["held_on"],
-                place=data["place"],
-                agenda=data["agenda"],
-                request=request,
+                actor=user, request=request, **_meeting_fields(form.cleaned_data)
             )
         except WorkflowError as error:
             form.add_error(None, error.message)
         else:
             return HttpResponseRedirect(reverse("coordination:meeting_detail", args=[meeting.pk]))
     return render(request, "coordination/meeting_form.html", {"form": form})
+
+
+@login_required
+def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Change a planned meeting: organisers only."""
+    user = require(request, Meeting)
+    meeting = get_or_404(user, Meeting, Action.CHANGE, request=request, pk=pk)
+    if user.role not in services.ORGANISER_ROLES:
+        raise Http404
+    initial = {
+        **{field: getattr(meeting, field) for field in services.MEETING_FIELDS},
+        "region": meeting.region_id,
+        "agencies": list(meeting.agencies.all()),
+    }
+    form = MeetingForm(request.POST or None, initial=initial, region_code=user.region_id or "")
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_change(
+                actor=user, meeting=meeting, request=request, **_meeting_fields(form.cleaned_data)
+            )
+        except WorkflowError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The meeting was changed."))
+            return HttpResponseRedirect(reverse("coordination:meeting_detail", args=[meeting.pk]))
+    return render(request, "coordination/meeting_form.html", {"form": form, "meeting": meeting})
 
 
 @login_required
@@ -150,6 +188,46 @@ def action_item_add(request: HttpRequest, pk: int) -> HttpResponse:
         except WorkflowError as error:
             messages.error(request, error.message)
     return HttpResponseRedirect(reverse("coordination:meeting_detail", args=[meeting.pk]))
+
+
+def _meeting_documents(user: Any, meeting: Meeting) -> dict[str, Any]:
+    """What the invitation and the minutes show: the items the user may see, per agency."""
+    visible = scoped(user, ActionItem)
+    return {
+        "meeting": meeting,
+        "letterhead": meeting.organiser,
+        "agencies": meeting.agencies.order_by("name"),
+        "attendees": meeting.attendees.select_related("agency").order_by("first_name"),
+        "carried": selectors.per_agency(
+            selectors.carried_over(meeting).filter(pk__in=visible.values("pk"))
+        ),
+        "decisions": meeting.decisions.all(),
+        "items": selectors.per_agency(visible.filter(meeting=meeting)),
+        "printed_by": user,
+        "printed_at": timezone.localtime(),
+    }
+
+
+@login_required
+def meeting_invitation(request: HttpRequest, pk: int) -> HttpResponse:
+    """The invitation (undangan) as PDF: when, where, the agenda and who is invited."""
+    user = require(request, Meeting)
+    meeting = get_or_404(user, Meeting, request=request, pk=pk)
+    content = render_pdf("coordination/pdf/invitation.html", _meeting_documents(user, meeting))
+    audit.record(actor=user, action="download", obj=meeting, request=request,
+                 details={"document": "invitation"})  # fmt: skip
+    return pdf_response(content, f"undangan-rakor-{meeting.held_on:%Y%m%d}-{meeting.pk}.pdf")
+
+
+@login_required
+def meeting_minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The minutes (notulen) as PDF, with the decisions and the action items per agency."""
+    user = require(request, Meeting)
+    meeting = get_or_404(user, Meeting, request=request, pk=pk)
+    content = render_pdf("coordination/pdf/minutes.html", _meeting_documents(user, meeting))
+    audit.record(actor=user, action="download", obj=meeting, request=request,
+                 details={"document": "minutes"})  # fmt: skip
+    return pdf_response(content, f"notulen-rakor-{meeting.held_on:%Y%m%d}-{meeting.pk}.pdf")
 
 
 @login_required

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,7 +17,9 @@ from sigap.cases.services import WorkflowError, explain
 from sigap.core import audit
 from sigap.core.access import Action, can, get_or_404, require
 from sigap.core.pagination import paginate
+from sigap.core.pdf import pdf_response, render_pdf
 from sigap.people.selectors import display_name
+from sigap.people.services import age_on
 from sigap.referrals import selectors, services
 from sigap.referrals.forms import ReferralForm, ServiceRecordForm
 from sigap.referrals.models import Referral, ReferralStatus
@@ -68,6 +71,28 @@ def referral_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "may_open_case": can(user, referral.case, Action.VIEW),
     }
     return render(request, "referrals/referral_detail.html", context)
+
+
+@login_required
+def referral_letter(request: HttpRequest, pk: int) -> HttpResponse:
+    """The numbered referral letter (surat rujukan) as PDF, for agencies that need paper."""
+    user = require(request, Referral)
+    referral = get_or_404(user, Referral, request=request, pk=pk)
+    person = referral.party.person
+    context = {
+        "referral": referral,
+        "letterhead": referral.from_agency,
+        "name": display_name(user, person),
+        "person": person,
+        "age": age_on(person, referral.created_at.date()),
+        "party": referral.party,
+        "printed_by": user,
+        "printed_at": timezone.localtime(),
+    }
+    content = render_pdf("referrals/pdf/letter.html", context)
+    audit.record(actor=user, action="download", obj=referral, request=request,
+                 details={"document": "letter"})  # fmt: skip
+    return pdf_response(content, f"surat-rujukan-{referral.number.replace('/', '-')}.pdf")
 
 
 @login_required
