@@ -14,6 +14,7 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 
+from sigap.coordination.structure import load_task_forces
 from sigap.core.demo import PERSONAS as DEMO_PERSONAS
 from sigap.core.models import Agency, User
 from sigap.core.reference.agencies import load_agencies
@@ -33,6 +34,7 @@ def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> Iterator[No
         load_boundaries()
         load_countries()
         load_agencies()
+        load_task_forces()
     return
 
 
@@ -52,6 +54,7 @@ def kalsel_reference(transactional_db: Any) -> None:
     load_countries()
     load_agencies()
     load_service_types()
+    load_task_forces()
 
 
 def make_user(

@@ -24,6 +24,9 @@ SIGNED_IN = {name: 200 for name in PERSONAS if name != "anonymous"}
 LOGIN_REDIRECT = 302
 
 PERSON_WORKERS = {"siti": 200, "rahmadi": 200, "normila": 200, "riduan": 200}
+TASK_FORCE_EDITORS = {
+    **dict.fromkeys(SIGNED_IN, 404), "siti": 302, "riduan": 302, "admin": 302
+}  # fmt: skip
 
 # url name -> (kwargs, method, {persona: status}); "anonymous" defaults to a login redirect.
 MATRIX = {
@@ -274,6 +277,61 @@ MATRIX = {
         "get",
         {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "siti": 200, "normila": 200},
     ),
+    # task forces: everyone signed in reads the structure; its secretariat (and admins) edit it.
+    # "task_force" is the HSU task force; "sub" and "member" are its first ones.
+    "coordination:task_force_list": ({}, "get", {"anonymous": LOGIN_REDIRECT, **SIGNED_IN}),
+    "coordination:task_force_detail": (
+        {"pk": "task_force"},
+        "get",
+        {"anonymous": LOGIN_REDIRECT, **SIGNED_IN},
+    ),
+    "coordination:task_force_edit": (
+        {"pk": "task_force"},
+        "post",
+        {"anonymous": LOGIN_REDIRECT, **TASK_FORCE_EDITORS},
+    ),
+    "coordination:sub_task_force_add": (
+        {"pk": "task_force"},
+        "post",
+        {"anonymous": LOGIN_REDIRECT, **TASK_FORCE_EDITORS},
+    ),
+    "coordination:sub_task_force_remove": (
+        {"pk": "task_force", "sub_pk": "sub"},
+        "post",
+        {"anonymous": LOGIN_REDIRECT, **TASK_FORCE_EDITORS},
+    ),
+    "coordination:member_add": (
+        {"pk": "task_force"},
+        "post",
+        {"anonymous": LOGIN_REDIRECT, **TASK_FORCE_EDITORS},
+    ),
+    "coordination:member_remove": (
+        {"pk": "task_force", "member_pk": "member"},
+        "post",
+        {"anonymous": LOGIN_REDIRECT, **TASK_FORCE_EDITORS},
+    ),
+    # hand-overs: a case of the secretariat ("case", in 63.03) handed to the HSU task force
+    # ("transfer"): both task forces see it; the leading one asks
+    "coordination:transfer_request": (
+        {"pk": "case"},
+        "get",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "siti": 200},
+    ),
+    "coordination:transfer_list": (
+        {},
+        "get",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "siti": 200, "riduan": 200},
+    ),
+    "coordination:transfer_detail": (
+        {"pk": "transfer"},
+        "get",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "siti": 200, "riduan": 200},
+    ),
+    "coordination:transfer_answer": (
+        {"pk": "transfer"},
+        "post",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "siti": 302, "riduan": 302},
+    ),
     # notifications: everyone signed in has their own; "notification" is one of Siti's
     "notifications:notification_list": ({}, "get", {"anonymous": LOGIN_REDIRECT, **SIGNED_IN}),
     "notifications:notification_open": (
@@ -404,6 +462,26 @@ def resolve_kwargs(kwargs):
             registrar = persona_user("siti")
             value = person_create(
                 actor=registrar, full_name="X", region_id="63.03", consent_share=True
+            ).pk
+        elif value in {"task_force", "sub", "member"}:
+            from sigap.coordination.models import TaskForce
+
+            task_force = TaskForce.objects.get(region_id="63.08")
+            value = {
+                "task_force": task_force.pk,
+                "sub": task_force.sub_task_forces.first().pk,
+                "member": task_force.members.first().pk,
+            }[value]
+        elif value == "transfer":
+            from sigap.coordination import transfers
+            from sigap.coordination.models import TaskForce
+
+            case = case or make_case()
+            value = transfers.transfer_request(
+                actor=persona_user("siti"),
+                case=case,
+                to_task_force=TaskForce.objects.get(region_id="63.08"),
+                reason="x",
             ).pk
         elif value == "notification":
             from sigap.notifications.models import Notification

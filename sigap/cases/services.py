@@ -29,7 +29,7 @@ from sigap.cases.models import (
 from sigap.cases.screening import Answer, Outcome, ScreeningAnswers, ScreeningResult, screen
 from sigap.core import audit
 from sigap.core.access import Action, can
-from sigap.core.models import User
+from sigap.core.models import Agency, User
 from sigap.core.sequences import next_value
 from sigap.core.uploads import check_upload
 from sigap.people.models import Person
@@ -173,6 +173,30 @@ def case_update(*, actor: User, case: Case, request: Any = None, **changes: Any)
     refresh_child_victim(case)
     _event(case, actor, "updated", fields=sorted(diff))
     audit.record(actor=actor, action="change", obj=case, request=request, details={"changes": diff})
+    return case
+
+
+@transaction.atomic
+def case_hand_over(
+    *, actor: User, case: Case, region_id: str, lead_agency: Agency, request: Any = None
+) -> Case:
+    """Give the lead of a case to another task force: the case moves to its region and
+    agency, and waits for an officer there. Only the transfer service calls this, once the
+    receiving task force has accepted (the actor is the officer who accepted)."""
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if case.status == S.CLOSED:
+        raise WorkflowError("closed")
+    before = {"region": case.region_id, "lead_agency": case.lead_agency_id}
+    case.region_id, case.lead_agency, case.assigned_officer = region_id, lead_agency, None
+    case.save(update_fields=["region", "lead_agency", "assigned_officer", "updated_at"])
+    _event(case, actor, "handed_over", region=region_id, agency=lead_agency.slug)
+    audit.record(
+        actor=actor,
+        action="hand_over",
+        obj=case,
+        request=request,
+        details={"before": before, "after": {"region": region_id, "lead_agency": lead_agency.pk}},
+    )
     return case
 
 

@@ -10,7 +10,16 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from sigap.coordination.models import ActionItem, ActionUpdate, Decision, Meeting
+from sigap.cases import access as case_access
+from sigap.cases.access import case_filter
+from sigap.coordination.models import (
+    ActionItem,
+    ActionUpdate,
+    CaseTransfer,
+    Decision,
+    Meeting,
+    TransferStatus,
+)
 from sigap.core.access import Action, Scope, register, within_region
 from sigap.core.models import Role
 
@@ -61,3 +70,33 @@ def update_policy(scope: Scope, queryset: QuerySet[Any], action: Action) -> Quer
     if not scope.sees_identities:
         return queryset.none()
     return queryset.filter(item_filter(scope, "item__"))
+
+
+def transfer_filter(scope: Scope, prefix: str = "") -> Q:
+    """The hand-overs of the task forces the scope's agency answers for, and of the cases
+    the scope leads."""
+    return (
+        Q(**{f"{prefix}from_task_force__agency_id": scope.agency_id})
+        | Q(**{f"{prefix}to_task_force__agency_id": scope.agency_id})
+        | case_filter(scope, f"{prefix}case__")
+    )
+
+
+@register(CaseTransfer)
+def transfer_policy(scope: Scope, queryset: QuerySet[Any], action: Action) -> QuerySet[Any]:
+    if not scope.sees_identities or scope.role == Role.AGENCY_OFFICER:
+        return queryset.none()
+    return queryset.filter(transfer_filter(scope))
+
+
+def cases_offered_to_task_force(scope: Scope, prefix: str) -> Q:
+    """A hand-over waiting for an answer lets the receiving task force read the case."""
+    if scope.role not in (Role.SECRETARIAT, Role.REGENCY_OFFICER):
+        return Q(pk__in=[])
+    offered = CaseTransfer.objects.filter(
+        status=TransferStatus.REQUESTED, to_task_force__agency_id=scope.agency_id
+    ).values("case_id")
+    return Q(**{f"{prefix}pk__in": offered})
+
+
+case_access.CASE_GRANTS.append(cases_offered_to_task_force)

@@ -8,7 +8,11 @@ class CoordinationConfig(AppConfig):
     verbose_name = _("Coordination meetings")
 
     def ready(self) -> None:
-        from sigap.coordination import access  # noqa: F401 - registers the policies
+        from sigap.coordination import access, timeline  # noqa: F401 - registers policies, texts
+        from sigap.coordination.structure import load_task_forces
+        from sigap.core.reference import register_loader
+
+        register_loader(load_task_forces)
         from sigap.coordination.selectors import home_actions
         from sigap.core.selectors import register_home_actions
 

@@ -103,3 +103,61 @@ class MinutesForm(StyledFormMixin, forms.Form):
         self.fields["agencies"].queryset = agencies  # type: ignore[attr-defined]
         people = User.objects.filter(is_active=True, agency__in=agencies).order_by("first_name")
         self.fields["attendees"].queryset = people  # type: ignore[attr-defined]
+
+
+class TaskForceForm(StyledFormMixin, forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    decree = forms.CharField(
+        label=_("Decree"), max_length=200, required=False,
+        help_text=_("Number and date of the decree."),
+    )  # fmt: skip
+    notes = forms.CharField(
+        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class SubTaskForceForm(StyledFormMixin, forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    lead_agency = forms.ModelChoiceField(
+        label=_("Lead agency"), required=False,
+        queryset=Agency.objects.filter(is_active=True).order_by("name"),
+    )  # fmt: skip
+    duties = forms.CharField(
+        label=_("Duties"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    order = forms.IntegerField(label=_("Order"), min_value=0, max_value=100, initial=0)
+
+
+class MemberForm(StyledFormMixin, forms.Form):
+    agency = forms.ModelChoiceField(
+        label=_("Agency"), queryset=Agency.objects.filter(is_active=True).order_by("name")
+    )
+    sub_task_force = forms.ModelChoiceField(
+        label=_("Sub-task-force"), required=False, queryset=Agency.objects.none()
+    )
+    user = forms.ModelChoiceField(
+        label=_("Person (SIGAP user)"), required=False,
+        queryset=User.objects.filter(is_active=True).exclude(role="").order_by("first_name"),
+    )  # fmt: skip
+    person_name = forms.CharField(
+        label=_("Person (name, without a SIGAP account)"), max_length=150, required=False
+    )
+    position = forms.CharField(label=_("Position"), max_length=100, required=False)
+
+    def __init__(self, *args: Any, task_force: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["sub_task_force"]
+        field.queryset = task_force.sub_task_forces.all()  # type: ignore[attr-defined]
+
+
+class TransferForm(StyledFormMixin, forms.Form):
+    to_task_force = forms.ModelChoiceField(
+        label=_("Hand the case to"), queryset=Agency.objects.none()
+    )
+    reason = forms.CharField(
+        label=_("Reason"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args: Any, choices: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["to_task_force"].queryset = choices  # type: ignore[attr-defined]

@@ -143,3 +143,158 @@ class ActionUpdate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.item_id}:update:{self.pk}"
+
+
+class TaskForce(models.Model):
+    """A task force (Gugus Tugas PP-TPPO) of a province or regency/city, as its decree sets
+    it up: its secretariat agency, sub-task-forces and members are editable data."""
+
+    name = models.CharField(_("name"), max_length=200)
+    level = models.CharField(_("level"), max_length=20, choices=MeetingLevel.choices)
+    region = models.OneToOneField(
+        Region, verbose_name=_("region"), on_delete=models.PROTECT, related_name="+"
+    )
+    agency = models.OneToOneField(
+        Agency,
+        verbose_name=_("secretariat agency"),
+        on_delete=models.PROTECT,
+        related_name="task_force",
+        help_text=_("The agency whose officers answer for this task force."),
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent task force"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    decree = models.CharField(
+        _("decree"), max_length=200, blank=True, help_text=_("Number and date of the decree.")
+    )
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta:
+        verbose_name = _("task force")
+        verbose_name_plural = _("task forces")
+        ordering: ClassVar = ["region_id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SubTaskForce(models.Model):
+    task_force = models.ForeignKey(
+        TaskForce, on_delete=models.CASCADE, related_name="sub_task_forces"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    lead_agency = models.ForeignKey(
+        Agency,
+        verbose_name=_("lead agency"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    duties = models.TextField(_("duties"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("sub-task-force")
+        verbose_name_plural = _("sub-task-forces")
+        ordering: ClassVar = ["order", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TaskForceMember(models.Model):
+    """A member agency of a task force (in a sub-task-force or not), with the person who
+    represents it: a SIGAP user, or a name for someone without an account."""
+
+    task_force = models.ForeignKey(TaskForce, on_delete=models.CASCADE, related_name="members")
+    sub_task_force = models.ForeignKey(
+        SubTaskForce,
+        verbose_name=_("sub-task-force"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="members",
+    )
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("agency"), on_delete=models.PROTECT, related_name="+"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person (SIGAP user)"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    person_name = models.CharField(_("person (name)"), max_length=150, blank=True)
+    position = models.CharField(
+        _("position"), max_length=100, blank=True, help_text=_("E.g. chair, secretary, member.")
+    )
+
+    class Meta:
+        verbose_name = _("task-force member")
+        verbose_name_plural = _("task-force members")
+        ordering: ClassVar = ["sub_task_force__order", "agency__name", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.task_force_id}:{self.agency_id}"
+
+    @property
+    def person(self) -> str:
+        return (self.user.get_full_name() if self.user else "") or self.person_name
+
+
+class TransferStatus(models.TextChoices):
+    REQUESTED = "requested", _("Waiting for an answer")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class CaseTransfer(models.Model):
+    """Handing the lead of a case to another task force, which accepts or declines it."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="transfers")
+    from_task_force = models.ForeignKey(
+        TaskForce, verbose_name=_("from"), on_delete=models.PROTECT, related_name="+"
+    )
+    to_task_force = models.ForeignKey(
+        TaskForce, verbose_name=_("to"), on_delete=models.PROTECT, related_name="+"
+    )
+    reason = EncryptedTextField(_("reason"))
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=TransferStatus.choices,
+        default=TransferStatus.REQUESTED,
+    )
+    decline_reason = EncryptedTextField(_("reason for declining"), blank=True)
+    requested_at = models.DateTimeField(default=timezone.now, editable=False)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("case transfer")
+        verbose_name_plural = _("case transfers")
+        ordering: ClassVar = ["-requested_at", "-id"]
+        constraints: ClassVar = [
+            models.UniqueConstraint(
+                fields=["case"],
+                condition=models.Q(status="requested"),
+                name="one_open_transfer_per_case",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case_id}:{self.from_task_force_id}->{self.to_task_force_id}"

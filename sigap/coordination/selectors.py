@@ -11,7 +11,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sigap.coordination.models import OPEN_STATUSES, ActionItem, ActionStatus, Meeting
+from sigap.coordination.models import (
+    OPEN_STATUSES,
+    ActionItem,
+    ActionStatus,
+    CaseTransfer,
+    Meeting,
+    TransferStatus,
+)
 from sigap.core.access import permits, scoped, within_region
 from sigap.core.selectors import HomeAction
 
@@ -80,15 +87,39 @@ def region_meetings(user: Any, region_code: str) -> QuerySet[Meeting]:
 
 
 def home_actions(user: Any) -> list[HomeAction]:
+    actions = [
+        HomeAction(
+            _("Task forces"),
+            _("The task forces, their sub-task-forces and members."),
+            reverse("coordination:task_force_list"),
+        )
+    ]
     if not permits(user, Meeting):
-        return []
+        return actions
     mine = agency_board(user, user.agency_id or 0)
-    return [
+    actions.insert(
+        0,
         HomeAction(
             _("Coordination meetings"),
             _("Meetings, decisions and action items: %(open)d open, %(overdue)d overdue.")
             % {"open": mine.open, "overdue": mine.overdue},
             reverse("coordination:meeting_list"),
             _("Rakor"),
+        ),
+    )
+    if permits(user, CaseTransfer):
+        waiting = (
+            scoped(user, CaseTransfer)
+            .filter(status=TransferStatus.REQUESTED, to_task_force__agency_id=user.agency_id)
+            .count()
         )
-    ]
+        actions.insert(
+            1,
+            HomeAction(
+                _("Case hand-overs"),
+                _("%(count)d hand-overs of cases wait for your task force's answer.")
+                % {"count": waiting},
+                reverse("coordination:transfer_list"),
+            ),
+        )
+    return actions

@@ -7,6 +7,7 @@ from typing import Any
 
 from sigap.core.commands import SigapCommand
 from sigap.core.models import User
+from sigap.core.reference import EXTRA_LOADERS
 from sigap.core.reference.agencies import load_agencies
 from sigap.core.reference.countries import load_countries
 from sigap.core.reference.regions import load_boundaries, load_regions
@@ -24,5 +25,7 @@ class Command(SigapCommand):
         summary.update(load_boundaries())
         summary.update(load_countries())
         summary.update(load_agencies())
+        for loader in EXTRA_LOADERS:
+            summary.update(loader())
         summary["seconds"] = round(time.monotonic() - started, 2)
         return summary
