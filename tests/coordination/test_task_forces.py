@@ -132,7 +132,8 @@ def test_a_hand_over_lets_the_receiver_read_then_take_the_case(riduan, banjar, h
     assert can(banjar, case, Action.CHANGE) and not can(riduan, case, Action.VIEW)
     assert Notification.objects.filter(user=riduan, kind="case_transfer").exists()
     texts = [describe(e) for e in CaseEvent.objects.filter(case=case).order_by("at", "id")]
-    assert any("Gugus Tugas PP-TPPO Kabupaten Banjar" in t and "diterima" in t for t in texts), texts
+    banjar_tf = "Gugus Tugas PP-TPPO Kabupaten Banjar"
+    assert any(banjar_tf in t and "diterima" in t for t in texts), texts
     assert any("kini dipimpin" in t for t in texts)
 
 
@@ -186,7 +187,8 @@ def test_the_hand_over_pages(client, riduan, banjar, hsu_case):
     to = TaskForce.objects.get(region_id="63.03")
     sign_in(client, riduan)
     form = client.get(reverse("coordination:transfer_request", args=[hsu_case.pk]))
-    assert form.status_code == 200 and "Gugus Tugas PP-TPPO Kabupaten Banjar" in form.content.decode()
+    assert form.status_code == 200
+    assert "Gugus Tugas PP-TPPO Kabupaten Banjar" in form.content.decode()
     sent = client.post(
         reverse("coordination:transfer_request", args=[hsu_case.pk]),
         {"to_task_force": to.pk, "reason": "Korban pindah ke Martapura (sintetis)."},
