@@ -21,7 +21,7 @@ from ninja.throttling import UserRateThrottle
 from sigap.api import errors
 from sigap.api.auth import ApiTokenAuth, token_of
 from sigap.api.common import language_of
-from sigap.api.routers import cases, people
+from sigap.api.routers import cases, coordination, people, referrals
 from sigap.api.schemas import Me, Problem
 
 DESCRIPTION = """\
@@ -100,3 +100,7 @@ def me(request: HttpRequest) -> dict[str, Any]:
 
 api.add_router("/persons", people.router)
 api.add_router("/cases", cases.router)
+api.add_router("/services", referrals.catalogue)
+api.add_router("/referrals", referrals.router)
+api.add_router("/meetings", coordination.meetings)
+api.add_router("/action-items", coordination.action_items)

@@ -31,6 +31,14 @@ class Api:
             headers=self.headers,
         )
 
+    def put(self, path: str, body: Any = None) -> Any:
+        return self.client.put(
+            f"/api{path}",
+            json.dumps(body if body is not None else {}),
+            content_type="application/json",
+            headers=self.headers,
+        )
+
     def patch(self, path: str, body: Any = None) -> Any:
         return self.client.patch(
             f"/api{path}",

@@ -20,6 +20,18 @@ PATHS = {
     "/api/cases/{case_id}/parties",
     "/api/cases/{case_id}/parties/{party_id}/screenings",
     "/api/cases/{case_id}/parties/{party_id}/victim-status",
+    "/api/services",
+    "/api/referrals",
+    "/api/referrals/{referral_id}",
+    "/api/referrals/{referral_id}/status",
+    "/api/referrals/{referral_id}/services",
+    "/api/meetings",
+    "/api/meetings/{meeting_id}",
+    "/api/meetings/{meeting_id}/decisions",
+    "/api/meetings/{meeting_id}/action-items",
+    "/api/action-items",
+    "/api/action-items/{item_id}",
+    "/api/action-items/{item_id}/updates",
 }
 
 

@@ -2,6 +2,7 @@ import csv
 
 import pytest
 
+from sigap.coordination.models import TaskForceMember
 from sigap.core.models import Agency, AuditEvent, Country, Region, RegionBoundary, User
 from sigap.core.reference import AGENCIES_JSON, WILAYAH_CSV
 from sigap.core.reference.agencies import load_agencies
@@ -55,6 +56,7 @@ def test_agencies_are_seeded_with_kind_and_jurisdiction():
 
 def test_reloading_agencies_keeps_an_administrators_edits():
     Agency.objects.filter(slug="dinsos-kalsel").update(name="Dinas Sosial (diubah admin)")
+    TaskForceMember.objects.filter(agency__slug="lpa-kalsel").delete()  # it protects the agency
     Agency.objects.filter(slug="lpa-kalsel").delete()
     summary = load_agencies(AGENCIES_JSON)
     assert summary["agencies_created"] == 1
