@@ -59,7 +59,7 @@ def _event(transfer: CaseTransfer, actor: User) -> None:
 
 def _tell(transfer: CaseTransfer, agency_id: int, actor: User) -> None:
     notify(
-        agency_members([agency_id]).exclude(pk=actor.pk),
+        agency_members([agency_id], CaseTransfer, besides=actor),
         "case_transfer",
         lambda: (
             _("Hand-over of case %(case)s from %(from)s to %(to)s: %(status)s.")

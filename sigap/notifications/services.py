@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
+from django.db.models import Model
 from django.utils import timezone, translation
 from django.utils.functional import Promise
 
+from sigap.core.access import permits
 from sigap.core.models import SYSTEM_USERNAME, User
 from sigap.notifications.models import Notification
 
@@ -33,13 +34,21 @@ def _in(language: str, text: Text) -> str:
         return str(text())[:300]
 
 
-def agency_members(agency_ids: Iterable[int]) -> QuerySet[User]:
-    """The people who receive an agency's notifications: its active members with a role."""
-    return (
+def agency_members(
+    agency_ids: Iterable[int], about: type[Model], *, besides: User | None = None
+) -> list[User]:
+    """Who hears about a kind of record for agencies: their active members whose role works
+    with such records (an analyst is not told of a referral), but not `besides` (whoever
+    made the change)."""
+    members = (
         User.objects.filter(agency_id__in=list(agency_ids), is_active=True)
         .exclude(role="")
         .exclude(username=SYSTEM_USERNAME)
+        .order_by("pk")
     )
+    if besides is not None:
+        members = members.exclude(pk=besides.pk)
+    return [user for user in members if permits(user, about)]
 
 
 def notify(

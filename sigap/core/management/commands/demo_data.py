@@ -9,10 +9,12 @@ from django.conf import settings
 from django.core.management.base import CommandError
 
 from sigap.cases.demo import DEMO_CASES, create_demo_cases
+from sigap.coordination.demo import create_demo_coordination
 from sigap.core.commands import SigapCommand
 from sigap.core.demo import DEMO_PASSWORD, DemoLogin, create_demo_users
 from sigap.core.models import Agency, User
 from sigap.people.demo import create_demo_persons
+from sigap.referrals.demo import create_demo_referrals
 
 
 class Command(SigapCommand):
@@ -41,6 +43,8 @@ class Command(SigapCommand):
         summary, logins = create_demo_users()
         summary.update(create_demo_persons())
         summary.update(create_demo_cases(count=options["cases"]))
+        summary.update(create_demo_referrals())
+        summary.update(create_demo_coordination())
         if options["print_logins"]:
             self.print_logins(logins)
         return summary
