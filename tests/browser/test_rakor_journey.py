@@ -38,6 +38,17 @@ def test_a_rakor_with_two_action_items_one_overdue_on_the_board(
         page.get_by_role("button", name="Tambah", exact=True).click()
     expect(page.locator("#meeting-board")).to_contain_text("2 terbuka")
     expect(page.locator("#meeting-board")).to_contain_text("1 melewati tenggat")
+    screenshot(page, "18-rakor")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Notulen (PDF)").click()
+    assert download.value.suggested_filename.startswith("notulen-rakor-")
+    assert open(download.value.path(), "rb").read(5) == b"%PDF-"
+
+    # The task force itself: its sub-task-forces and members.
+    page.goto("/gugus-tugas/")
+    page.get_by_role("link", name="Gugus Tugas PP-TPPO Kalimantan Selatan").click()
+    expect(page.get_by_role("heading", name="Sub Gugus Tugas Penegakan Hukum")).to_be_visible()
+    screenshot(page, "19-gugus-tugas")
 
     other = browser.new_context(base_url=live_server.url, locale="id-ID")
     other.set_default_timeout(10_000)

@@ -38,8 +38,21 @@ def test_a_victim_is_referred_served_and_the_referral_completed(
     other.set_default_timeout(10_000)
     tab = other.new_page()
     log_in(tab, "normila", PASSWORD, device=normila_device)
-    tab.get_by_role("link", name="Rujukan", exact=True).first.click()
-    tab.get_by_role("link", name=number).click()
+    # The new referral waits in her notifications, without the victim's name.
+    notifications = tab.get_by_role("link", name="Notifikasi")
+    expect(notifications).to_contain_text("1")
+    notifications.click()
+    notice = tab.locator("[data-notifications] button").first
+    expect(notice).to_contain_text(f"Rujukan baru {number}")
+    expect(notice).not_to_contain_text("Masitah")
+    screenshot(tab, "17-notifikasi")
+    notice.click()
+    expect(tab.get_by_role("heading", level=1)).to_contain_text(number)
+    with tab.expect_download() as download:
+        tab.get_by_role("link", name="Surat rujukan (PDF)").click()
+    letter = download.value
+    assert letter.suggested_filename == f"surat-rujukan-{number.replace('/', '-')}.pdf"
+    assert open(letter.path(), "rb").read(5) == b"%PDF-"
     expect(tab.get_by_text("Masitah")).to_be_visible()
     expect(tab.get_by_text("rujukan ini tidak membuka seluruh kasus")).to_be_visible()
     tab.get_by_label("Status baru").select_option(label="Diterima")
@@ -60,3 +73,6 @@ def test_a_victim_is_referred_served_and_the_referral_completed(
     expect(row).to_contain_text("Selesai")
     page.goto(f"{live_server.url}/kasus/{case.pk}/")
     expect(page.locator("#timeline li").first).to_contain_text("selesai")
+    page.get_by_role("link", name="Notifikasi").click()
+    expect(page.locator("[data-notifications]")).to_contain_text(f"Rujukan {number}")
+    expect(page.locator("[data-notifications]")).to_contain_text("Selesai")
