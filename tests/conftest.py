@@ -20,7 +20,7 @@ from sigap.core.models import Agency, User
 from sigap.core.reference.agencies import load_agencies
 from sigap.core.reference.countries import load_countries
 from sigap.core.reference.regions import load_boundaries, load_regions
-from sigap.referrals.catalogue import load_service_types
+from sigap.referrals.catalogue import load_agency_services, load_service_types
 
 PASSWORD = "Sandi-Uji-2026"
 PERSONAS = {persona.username: persona for persona in DEMO_PERSONAS}
@@ -35,6 +35,7 @@ def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> Iterator[No
         load_countries()
         load_agencies()
         load_task_forces()
+        load_agency_services()
     return
 
 
@@ -55,6 +56,7 @@ def kalsel_reference(transactional_db: Any) -> None:
     load_agencies()
     load_service_types()
     load_task_forces()
+    load_agency_services()
 
 
 def make_user(

@@ -215,6 +215,23 @@ MATRIX = {
         "post",
         {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "siti": 302, "normila": 302},
     ),
+    # the services catalogue: everyone reads it; the secretariat and administrators keep it
+    "referrals:service_catalogue": ({}, "get", {"anonymous": LOGIN_REDIRECT, **SIGNED_IN}),
+    "referrals:agency_service_add": (
+        {},
+        "post",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "siti": 302, "admin": 302},
+    ),
+    "referrals:agency_service_remove": (
+        {"pk": "agency_service"},
+        "post",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "siti": 302, "admin": 302},
+    ),
+    "coordination:inbox": (
+        {},
+        "get",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), **PERSON_WORKERS},
+    ),
     "referrals:referral_send": (
         {"pk": "case"},
         "get",
@@ -501,6 +518,12 @@ def resolve_kwargs(kwargs):
                 case=case,
                 to_task_force=TaskForce.objects.get(region_id="63.08"),
                 reason="x",
+            ).pk
+        elif value == "agency_service":
+            from sigap.referrals.models import AgencyService
+
+            value = AgencyService.objects.get(
+                agency__slug="dinsos-kalsel", service_type__slug="psychosocial"
             ).pk
         elif value == "notification":
             from sigap.notifications.models import Notification

@@ -8,16 +8,13 @@ class CoordinationConfig(AppConfig):
     verbose_name = _("Coordination meetings")
 
     def ready(self) -> None:
-        from sigap.coordination import access, timeline  # noqa: F401 - registers policies, texts
+        from sigap.coordination import access, notices, timeline  # noqa: F401 - policies, texts
+        from sigap.coordination.selectors import home_actions
         from sigap.coordination.structure import load_task_forces
         from sigap.core.reference import register_loader
-
-        register_loader(load_task_forces)
-        from sigap.coordination.selectors import home_actions
         from sigap.core.selectors import register_home_actions
-
-        register_home_actions(home_actions)
-        from sigap.coordination import notices
         from sigap.notifications.services import register_reminders
 
+        register_home_actions(home_actions)
         register_reminders(notices.overdue)
+        register_loader(load_task_forces)

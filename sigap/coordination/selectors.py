@@ -86,19 +86,32 @@ def region_meetings(user: Any, region_code: str) -> QuerySet[Meeting]:
     return scoped(user, Meeting).filter(within_region("region", region_code))
 
 
+def waiting_transfers(user: Any) -> QuerySet[CaseTransfer]:
+    """Hand-overs to the user's task force still waiting for its answer, oldest first."""
+    return (
+        scoped(user, CaseTransfer)
+        .filter(status=TransferStatus.REQUESTED, to_task_force__agency_id=user.agency_id or 0)
+        .select_related("case", "from_task_force", "to_task_force")
+        .order_by("requested_at", "id")
+    )
+
+
 def home_actions(user: Any) -> list[HomeAction]:
+    task_forces = HomeAction(
+        _("Task forces"),
+        _("The task forces, their sub-task-forces and members."),
+        reverse("coordination:task_force_list"),
+    )
+    if not permits(user, Meeting):
+        return [task_forces]
+    mine = agency_board(user, user.agency_id or 0)
     actions = [
         HomeAction(
-            _("Task forces"),
-            _("The task forces, their sub-task-forces and members."),
-            reverse("coordination:task_force_list"),
-        )
-    ]
-    if not permits(user, Meeting):
-        return actions
-    mine = agency_board(user, user.agency_id or 0)
-    actions.insert(
-        0,
+            _("Inbox"),
+            _("Referrals to answer, your agency's action items and hand-overs, overdue first."),
+            reverse("coordination:inbox"),
+            _("Inbox"),
+        ),
         HomeAction(
             _("Coordination meetings"),
             _("Meetings, decisions and action items: %(open)d open, %(overdue)d overdue.")
@@ -106,20 +119,14 @@ def home_actions(user: Any) -> list[HomeAction]:
             reverse("coordination:meeting_list"),
             _("Rakor"),
         ),
-    )
+    ]
     if permits(user, CaseTransfer):
-        waiting = (
-            scoped(user, CaseTransfer)
-            .filter(status=TransferStatus.REQUESTED, to_task_force__agency_id=user.agency_id)
-            .count()
-        )
-        actions.insert(
-            1,
+        actions.append(
             HomeAction(
                 _("Case hand-overs"),
                 _("%(count)d hand-overs of cases wait for your task force's answer.")
-                % {"count": waiting},
+                % {"count": waiting_transfers(user).count()},
                 reverse("coordination:transfer_list"),
-            ),
+            )
         )
-    return actions
+    return [*actions, task_forces]

@@ -6,6 +6,7 @@ from sigap.coordination import views
 app_name = "coordination"
 
 urlpatterns = [
+    path("kotak-masuk/", views.inbox, name="inbox"),
     path("rakor/", views.meeting_list, name="meeting_list"),
     path("rakor/baru/", views.meeting_create, name="meeting_create"),
     path("rakor/<int:pk>/", views.meeting_detail, name="meeting_detail"),

@@ -29,6 +29,8 @@ from sigap.core.access import Action, can, get_or_404, require, scoped
 from sigap.core.pagination import paginate
 from sigap.core.pdf import pdf_response, render_pdf
 from sigap.core.uploads import RejectedUpload
+from sigap.people.selectors import display_name
+from sigap.referrals import selectors as referral_selectors
 
 
 @login_required
@@ -275,3 +277,24 @@ def follow_up_board(request: HttpRequest) -> HttpResponse:
     rows.sort(key=lambda row: (not row[1], row[0].status not in OPEN_STATUSES, row[0].due_on))
     context = {"rows": rows, "board": selectors.agency_board(user, user.agency_id or 0)}
     return render(request, "coordination/follow_up_board.html", context)
+
+
+@login_required
+def inbox(request: HttpRequest) -> HttpResponse:
+    """An officer's day in one page: referrals to answer or carry out, the agency's action
+    items and hand-overs waiting, overdue first; and unread notifications."""
+    user = require(request, ActionItem)
+    items = list(
+        scoped(user, ActionItem)
+        .filter(owner_id=user.agency_id or 0, status__in=OPEN_STATUSES)
+        .select_related("meeting", "owner")
+        .order_by("due_on", "id")[:50]
+    )
+    referrals = list(referral_selectors.open_incoming(user)[:50])
+    context = {
+        "referrals": [(r, display_name(user, r.party.person), r.is_overdue) for r in referrals],
+        "items": [(item, item.is_overdue) for item in items],
+        "transfers": selectors.waiting_transfers(user),
+        "notifications": user.notifications.filter(read_at__isnull=True)[:10],
+    }
+    return render(request, "coordination/inbox.html", context)

@@ -44,3 +44,37 @@ def load_service_types(model: Any = None) -> int:
         )
         created += was_created
     return created
+
+
+# Which services each kind of agency usually provides: the first declaration of an agency's
+# services, in its jurisdiction, until its task force edits them on the services page.
+DEFAULT_PROVIDERS: dict[str, tuple[str, ...]] = {
+    "social": ("psychosocial", "social_rehabilitation", "safe_house", "repatriation",
+               "reintegration"),
+    "women_children": ("complaint", "psychosocial", "legal_aid", "safe_house"),
+    "health": ("health",),
+    "police": ("complaint", "law_enforcement"),
+    "prosecution": ("law_enforcement", "restitution"),
+    "migrant_protection": ("complaint", "repatriation", "reintegration"),
+    "manpower": ("economic_empowerment",),
+    "ngo": ("legal_aid", "psychosocial"),
+    "secretariat": ("complaint",),
+    "task_force": ("complaint",),
+}  # fmt: skip
+
+
+def load_agency_services() -> dict[str, Any]:
+    """Declare the usual services of each agency that has declared none yet."""
+    from sigap.core.models import Agency
+    from sigap.referrals.models import AgencyService, ServiceType
+
+    types = {st.slug: st for st in ServiceType.objects.all()}
+    declared = set(AgencyService.objects.values_list("agency_id", flat=True).distinct())
+    rows = [
+        AgencyService(agency=agency, service_type=types[slug], region_id=agency.jurisdiction_id)
+        for agency in Agency.objects.filter(is_active=True).exclude(pk__in=declared)
+        for slug in DEFAULT_PROVIDERS.get(agency.kind, ())
+        if slug in types
+    ]
+    AgencyService.objects.bulk_create(rows, ignore_conflicts=True)
+    return {"agency_services_created": len(rows)}

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sigap.cases.models import VICTIM_ROLES, Case
-from sigap.core.forms import ParsedField, StyledFormMixin
+from sigap.core.forms import ParsedField, RegionField, StyledFormMixin
 from sigap.core.models import Agency
 from sigap.core.parsing import parse_date
 from sigap.people.selectors import display_name
@@ -56,4 +56,16 @@ class ServiceRecordForm(StyledFormMixin, forms.Form):
     )
     description = forms.CharField(
         label=_("What was done"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class AgencyServiceForm(StyledFormMixin, forms.Form):
+    agency = forms.ModelChoiceField(
+        label=_("Agency"), queryset=Agency.objects.filter(is_active=True).order_by("name")
+    )
+    service_type = forms.ModelChoiceField(
+        label=_("Service"), queryset=ServiceType.objects.filter(is_active=True)
+    )
+    region = RegionField(
+        label=_("Region"), help_text=_("Where the agency provides it (its jurisdiction or part).")
     )

@@ -36,9 +36,23 @@ def inbox(user: Any, direction: str) -> QuerySet[Referral]:
     return referrals.annotate(closed_first=is_open).order_by("closed_first", "due_on", "-id")
 
 
+def open_incoming(user: Any) -> QuerySet[Referral]:
+    """Referrals to the user's agency still to be answered or carried out, most overdue first."""
+    return (
+        referrals_for(user)
+        .filter(to_agency_id=user.agency_id or 0, status__in=OPEN_STATUSES)
+        .order_by("due_on", "id")
+    )
+
+
 def home_actions(user: Any) -> list[HomeAction]:
+    catalogue = HomeAction(
+        _("Services for victims"),
+        _("The services of the handling chain, their time limits, and who provides them."),
+        reverse("referrals:service_catalogue"),
+    )
     if not permits(user, Referral):
-        return []
+        return [catalogue]
     incoming = scoped(user, Referral).filter(to_agency_id=user.agency_id, status__in=OPEN_STATUSES)
     waiting = incoming.count()
     overdue = incoming.filter(due_on__lt=timezone.localdate()).count()
@@ -57,5 +71,6 @@ def home_actions(user: Any) -> list[HomeAction]:
             f"{summary}.",
             reverse("referrals:referral_list"),
             _("Referrals"),
-        )
+        ),
+        catalogue,
     ]

@@ -20,6 +20,7 @@ from sigap.core.models import Agency, Role, User
 from sigap.core.sequences import next_value
 from sigap.referrals import notices
 from sigap.referrals.models import (
+    AgencyService,
     Referral,
     ReferralEvent,
     ReferralStatus,
@@ -51,6 +52,7 @@ MESSAGES = {
     "not_receiver": _("Only the receiving agency answers and works on a referral."),
     "not_sender": _("Only the sending agency cancels a referral."),
     "no_agency": _("Your account belongs to no agency."),
+    "outside_jurisdiction": _("Choose a region within the agency's jurisdiction."),
 }
 
 
@@ -231,3 +233,49 @@ def service_record_add(
         details={"record": record.pk, "delivered_on": delivered_on.isoformat()},
     )
     return record
+
+
+# The services agencies declare. The secretariat (and administrators) keep them, for agencies
+# in their region.
+CATALOGUE_EDITORS = frozenset({Role.SECRETARIAT, Role.ADMIN})
+
+
+def may_edit_catalogue(user: Any, agency: Agency) -> bool:
+    region = getattr(user, "region_id", None) or ""
+    return (
+        getattr(user, "is_active", False)
+        and getattr(user, "role", "") in CATALOGUE_EDITORS
+        and bool(region)
+        and (agency.jurisdiction_id == region or agency.jurisdiction_id.startswith(region + "."))
+    )
+
+
+@transaction.atomic
+def agency_service_add(
+    *, actor: User, agency: Agency, service_type: ServiceType, region: Any, request: Any = None
+) -> AgencyService:
+    """An agency declares a service in a region within its jurisdiction."""
+    if not may_edit_catalogue(actor, agency):
+        raise ReferralError("not_allowed")
+    jurisdiction = agency.jurisdiction_id
+    if not (region.code == jurisdiction or region.code.startswith(jurisdiction + ".")):
+        raise ReferralError("outside_jurisdiction")
+    row, _created = AgencyService.objects.get_or_create(
+        agency=agency, service_type=service_type, region=region
+    )
+    audit.record(
+        actor=actor, action="agency_service_add", obj=agency, request=request,
+        details={"service": service_type.slug, "region": region.code},
+    )  # fmt: skip
+    return row
+
+
+@transaction.atomic
+def agency_service_remove(*, actor: User, row: AgencyService, request: Any = None) -> None:
+    if not may_edit_catalogue(actor, row.agency):
+        raise ReferralError("not_allowed")
+    audit.record(
+        actor=actor, action="agency_service_remove", obj=row.agency, request=request,
+        details={"service": row.service_type.slug, "region": row.region_id},
+    )  # fmt: skip
+    row.delete()

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import render
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,14 +15,14 @@ from django.views.decorators.http import require_POST
 from sigap.cases.models import Case
 from sigap.cases.services import WorkflowError, explain
 from sigap.core import audit
-from sigap.core.access import Action, can, get_or_404, require
+from sigap.core.access import Action, can, get_or_404, request_user, require
 from sigap.core.pagination import paginate
 from sigap.core.pdf import pdf_response, render_pdf
 from sigap.people.selectors import display_name
 from sigap.people.services import age_on
 from sigap.referrals import selectors, services
-from sigap.referrals.forms import ReferralForm, ServiceRecordForm
-from sigap.referrals.models import Referral, ReferralStatus
+from sigap.referrals.forms import AgencyServiceForm, ReferralForm, ServiceRecordForm
+from sigap.referrals.models import AgencyService, Referral, ReferralStatus, ServiceType
 
 DIRECTIONS = ("in", "out", "all")
 
@@ -161,3 +161,60 @@ def referral_send(request: HttpRequest, pk: int) -> HttpResponse:
             )
             return HttpResponseRedirect(reverse("referrals:referral_detail", args=[referral.pk]))
     return render(request, "referrals/referral_form.html", {"form": form, "case": case})
+
+
+@login_required
+def service_catalogue(request: HttpRequest) -> HttpResponse:
+    """The services of the handling chain, their time limits, and who provides each where."""
+    user = request_user(request)
+    offered = AgencyService.objects.select_related("agency", "region").order_by(
+        "region_id", "agency__name"
+    )
+    by_type: dict[int, list[AgencyService]] = {}
+    for row in offered:
+        by_type.setdefault(row.service_type_id, []).append(row)
+    rows = [
+        (
+            service_type,
+            [
+                (r, services.may_edit_catalogue(user, r.agency))
+                for r in by_type.get(service_type.pk, [])
+            ],
+        )
+        for service_type in ServiceType.objects.filter(is_active=True)
+    ]
+    editor = user.role in services.CATALOGUE_EDITORS
+    context = {"rows": rows, "form": AgencyServiceForm() if editor else None}
+    return render(request, "referrals/service_catalogue.html", context)
+
+
+@login_required
+@require_POST
+def agency_service_add(request: HttpRequest) -> HttpResponse:
+    user = request_user(request)
+    if user.role not in services.CATALOGUE_EDITORS:
+        raise Http404
+    form = AgencyServiceForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose the agency, service and region."))
+        return HttpResponseRedirect(reverse("referrals:service_catalogue"))
+    try:
+        services.agency_service_add(actor=user, request=request, **form.cleaned_data)
+    except WorkflowError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The service was declared."))
+    return HttpResponseRedirect(reverse("referrals:service_catalogue"))
+
+
+@login_required
+@require_POST
+def agency_service_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request_user(request)
+    row = get_object_or_404(AgencyService, pk=pk)
+    try:
+        services.agency_service_remove(actor=user, row=row, request=request)
+    except WorkflowError:
+        raise Http404 from None
+    messages.success(request, _("The service was removed from the agency."))
+    return HttpResponseRedirect(reverse("referrals:service_catalogue"))

@@ -2,6 +2,7 @@
 them already overdue; Dinsos sees both on its follow-up board, the overdue one first."""
 
 from datetime import timedelta
+from pathlib import Path
 
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -42,7 +43,7 @@ def test_a_rakor_with_two_action_items_one_overdue_on_the_board(
     with page.expect_download() as download:
         page.get_by_role("link", name="Notulen (PDF)").click()
     assert download.value.suggested_filename.startswith("notulen-rakor-")
-    assert open(download.value.path(), "rb").read(5) == b"%PDF-"
+    assert Path(download.value.path()).read_bytes()[:5] == b"%PDF-"
 
     # The task force itself: its sub-task-forces and members.
     page.goto("/gugus-tugas/")
@@ -61,4 +62,9 @@ def test_a_rakor_with_two_action_items_one_overdue_on_the_board(
     expect(rows.nth(1)).to_contain_text("Melewati tenggat")
     expect(rows.nth(2)).to_contain_text("rumah aman")
     screenshot(tab, "16-tindak-lanjut")
+    tab.get_by_role("link", name="Kotak masuk", exact=True).click()
+    items = tab.locator("#inbox-items tbody tr")
+    expect(items.first).to_contain_text("Himpun data 7 korban")
+    expect(items.first).to_contain_text("Melewati tenggat")
+    screenshot(tab, "20-kotak-masuk")
     other.close()

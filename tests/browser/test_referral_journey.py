@@ -2,6 +2,7 @@
 it and records a service, the secretariat sees it completed."""
 
 from datetime import date
+from pathlib import Path
 
 from playwright.sync_api import expect
 
@@ -52,7 +53,7 @@ def test_a_victim_is_referred_served_and_the_referral_completed(
         tab.get_by_role("link", name="Surat rujukan (PDF)").click()
     letter = download.value
     assert letter.suggested_filename == f"surat-rujukan-{number.replace('/', '-')}.pdf"
-    assert open(letter.path(), "rb").read(5) == b"%PDF-"
+    assert Path(letter.path()).read_bytes()[:5] == b"%PDF-"
     expect(tab.get_by_text("Masitah")).to_be_visible()
     expect(tab.get_by_text("rujukan ini tidak membuka seluruh kasus")).to_be_visible()
     tab.get_by_label("Status baru").select_option(label="Diterima")
