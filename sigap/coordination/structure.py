@@ -10,6 +10,7 @@ from django.db import transaction
 
 from sigap.coordination.models import MeetingLevel, SubTaskForce, TaskForce, TaskForceMember
 from sigap.core import audit
+from sigap.core.access import in_region
 from sigap.core.models import Agency, AgencyKind, Role, User
 
 # The typical sub-task-forces (Perpres 69/2008 as amended; DOMAIN.md), each with the kinds of
@@ -92,12 +93,10 @@ def load_task_forces() -> dict[str, Any]:
 def may_edit(user: Any, task_force: TaskForce) -> bool:
     """The task force's own secretariat (or a higher one), and administrators, in their
     region."""
-    region = getattr(user, "region_id", None) or ""
     return (
         getattr(user, "is_active", False)
         and getattr(user, "role", "") in EDITOR_ROLES
-        and bool(region)
-        and (task_force.region_id == region or task_force.region_id.startswith(region + "."))
+        and in_region(task_force.region_id, getattr(user, "region_id", None) or "")
     )
 
 

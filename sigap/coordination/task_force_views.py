@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from sigap.cases.models import Case
@@ -68,33 +69,43 @@ def _back(task_force: TaskForce) -> HttpResponseRedirect:
     return HttpResponseRedirect(reverse("coordination:task_force_detail", args=[task_force.pk]))
 
 
-@login_required
-@require_POST
-def task_force_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    user, task_force = _editable(request, pk)
-    form = TaskForceForm(request.POST)
-    if form.is_valid():
-        structure.task_force_change(
-            actor=user, task_force=task_force, request=request, **form.cleaned_data
-        )
-        messages.success(request, _("The task force was saved."))
-    else:
-        messages.error(request, _("Give the task force's name."))
-    return _back(task_force)
+# The structure's forms: (form, service, message when saved, message when invalid).
+EDITS: dict[str, tuple[Any, Any, Any, Any]] = {
+    "task_force": (
+        TaskForceForm,
+        structure.task_force_change,
+        gettext_lazy("The task force was saved."),
+        gettext_lazy("Give the task force's name."),
+    ),
+    "sub_task_force": (
+        SubTaskForceForm,
+        structure.sub_task_force_save,
+        gettext_lazy("The sub-task-force was added."),
+        gettext_lazy("Give the sub-task-force's name and order."),
+    ),
+    "member": (
+        MemberForm,
+        structure.member_add,
+        gettext_lazy("The member was added."),
+        gettext_lazy("Choose the member agency."),
+    ),
+}
 
 
 @login_required
 @require_POST
-def sub_task_force_add(request: HttpRequest, pk: int) -> HttpResponse:
+def task_force_save(request: HttpRequest, pk: int, edit: str) -> HttpResponse:
+    """Save one of the structure's forms: the task force itself, a new sub-task-force or a
+    new member."""
     user, task_force = _editable(request, pk)
-    form = SubTaskForceForm(request.POST)
+    form_class, service, saved, invalid = EDITS[edit]
+    extra = {"task_force": task_force} if form_class is MemberForm else {}
+    form = form_class(request.POST, **extra)
     if form.is_valid():
-        structure.sub_task_force_save(
-            actor=user, task_force=task_force, request=request, **form.cleaned_data
-        )
-        messages.success(request, _("The sub-task-force was added."))
+        service(actor=user, task_force=task_force, request=request, **form.cleaned_data)
+        messages.success(request, saved)
     else:
-        messages.error(request, _("Give the sub-task-force's name and order."))
+        messages.error(request, invalid)
     return _back(task_force)
 
 
@@ -105,21 +116,6 @@ def sub_task_force_remove(request: HttpRequest, pk: int, sub_pk: int) -> HttpRes
     sub = get_object_or_404(SubTaskForce, pk=sub_pk, task_force=task_force)
     structure.sub_task_force_remove(actor=user, sub=sub, request=request)
     messages.success(request, _("The sub-task-force was removed; its members stay."))
-    return _back(task_force)
-
-
-@login_required
-@require_POST
-def member_add(request: HttpRequest, pk: int) -> HttpResponse:
-    user, task_force = _editable(request, pk)
-    form = MemberForm(request.POST, task_force=task_force)
-    if form.is_valid():
-        structure.member_add(
-            actor=user, task_force=task_force, request=request, **form.cleaned_data
-        )
-        messages.success(request, _("The member was added."))
-    else:
-        messages.error(request, _("Choose the member agency."))
     return _back(task_force)
 
 

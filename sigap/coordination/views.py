@@ -210,26 +210,24 @@ def _meeting_documents(user: Any, meeting: Meeting) -> dict[str, Any]:
     }
 
 
-@login_required
-def meeting_invitation(request: HttpRequest, pk: int) -> HttpResponse:
-    """The invitation (undangan) as PDF: when, where, the agenda and who is invited."""
-    user = require(request, Meeting)
-    meeting = get_or_404(user, Meeting, request=request, pk=pk)
-    content = render_pdf("coordination/pdf/invitation.html", _meeting_documents(user, meeting))
-    audit.record(actor=user, action="download", obj=meeting, request=request,
-                 details={"document": "invitation"})  # fmt: skip
-    return pdf_response(content, f"undangan-rakor-{meeting.held_on:%Y%m%d}-{meeting.pk}.pdf")
+# The meeting's documents: (template, file name prefix).
+DOCUMENTS = {
+    "invitation": ("coordination/pdf/invitation.html", "undangan-rakor"),
+    "minutes": ("coordination/pdf/minutes.html", "notulen-rakor"),
+}
 
 
 @login_required
-def meeting_minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    """The minutes (notulen) as PDF, with the decisions and the action items per agency."""
+def meeting_document(request: HttpRequest, pk: int, document: str) -> HttpResponse:
+    """The invitation (undangan: when, where, the agenda, who is invited) or the minutes
+    (notulen, with the decisions and the action items per agency) as PDF."""
     user = require(request, Meeting)
     meeting = get_or_404(user, Meeting, request=request, pk=pk)
-    content = render_pdf("coordination/pdf/minutes.html", _meeting_documents(user, meeting))
+    template, prefix = DOCUMENTS[document]
+    content = render_pdf(template, _meeting_documents(user, meeting))
     audit.record(actor=user, action="download", obj=meeting, request=request,
-                 details={"document": "minutes"})  # fmt: skip
-    return pdf_response(content, f"notulen-rakor-{meeting.held_on:%Y%m%d}-{meeting.pk}.pdf")
+                 details={"document": document})  # fmt: skip
+    return pdf_response(content, f"{prefix}-{meeting.held_on:%Y%m%d}-{meeting.pk}.pdf")
 
 
 @login_required

@@ -66,6 +66,11 @@ def scope_of(user: Any) -> Scope | None:
     return Scope(role=user.role, agency_id=user.agency_id, region_code=user.region_id)
 
 
+def in_region(code: str, region_code: str) -> bool:
+    """Whether region `code` is `region_code` or below it (the same rule as within_region)."""
+    return bool(region_code) and (code == region_code or code.startswith(region_code + "."))
+
+
 def within_region(field: str, code: str) -> Q:
     """Records whose region (a Region foreign key `field`) is `code` or below it."""
     return Q(**{f"{field}_id": code}) | Q(**{f"{field}__code__startswith": code + "."})

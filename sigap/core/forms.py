@@ -9,6 +9,7 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from sigap.core.access import in_region
 from sigap.core.models import Agency, Region, RegionLevel, User
 from sigap.core.parsing import ParseError, resolve_region
 
@@ -131,8 +132,7 @@ class UserForm(StyledFormMixin, forms.ModelForm):
     def clean_region(self) -> Region | None:
         """An administrator gives work regions inside their own."""
         region: Region | None = self.cleaned_data["region"]
-        own = self.actor.region_id or ""
-        if region is not None and region.code != own and not region.code.startswith(own + "."):
+        if region is not None and not in_region(region.code, self.actor.region_id or ""):
             raise forms.ValidationError(_("Choose a region inside your own work region."))
         return region
 

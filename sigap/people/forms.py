@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sigap.core.access import Scope
+from sigap.core.access import Scope, in_region
 from sigap.core.forms import ParsedField, RegionField, StyledFormMixin
 from sigap.core.models import Country
 from sigap.core.parsing import ParseError, parse_date, parse_nik, parse_phone
@@ -138,8 +138,7 @@ class PersonForm(StyledFormMixin, forms.ModelForm):
         region = self.cleaned_data["region"]
         if self.instance.pk and region is not None and region.pk == self.instance.region_id:
             return region  # unchanged: e.g. a person seen through a case, registered elsewhere
-        code = self.scope.region_code
-        if region is not None and region.code != code and not region.code.startswith(code + "."):
+        if region is not None and not in_region(region.code, self.scope.region_code):
             raise forms.ValidationError(_("You can only register persons in your own work region."))
         return region
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from sigap.cases.models import VICTIM_ROLES, CaseEvent, CaseParty, CaseStatus
 from sigap.cases.services import WorkflowError
 from sigap.core import audit
-from sigap.core.access import Action, can
+from sigap.core.access import Action, can, in_region
 from sigap.core.models import Agency, Role, User
 from sigap.core.sequences import next_value
 from sigap.referrals import notices
@@ -241,12 +241,10 @@ CATALOGUE_EDITORS = frozenset({Role.SECRETARIAT, Role.ADMIN})
 
 
 def may_edit_catalogue(user: Any, agency: Agency) -> bool:
-    region = getattr(user, "region_id", None) or ""
     return (
         getattr(user, "is_active", False)
         and getattr(user, "role", "") in CATALOGUE_EDITORS
-        and bool(region)
-        and (agency.jurisdiction_id == region or agency.jurisdiction_id.startswith(region + "."))
+        and in_region(agency.jurisdiction_id, getattr(user, "region_id", None) or "")
     )
 
 
@@ -257,8 +255,7 @@ def agency_service_add(
     """An agency declares a service in a region within its jurisdiction."""
     if not may_edit_catalogue(actor, agency):
         raise ReferralError("not_allowed")
-    jurisdiction = agency.jurisdiction_id
-    if not (region.code == jurisdiction or region.code.startswith(jurisdiction + ".")):
+    if not in_region(region.code, agency.jurisdiction_id):
         raise ReferralError("outside_jurisdiction")
     row, _created = AgencyService.objects.get_or_create(
         agency=agency, service_type=service_type, region=region
