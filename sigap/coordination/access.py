@@ -53,9 +53,13 @@ def decision_policy(scope: Scope, queryset: QuerySet[Any], action: Action) -> Qu
 
 
 def item_filter(scope: Scope, prefix: str = "") -> Q:
+    """Agency officers: their agency's items. The secretariat and regency officers: the items
+    of meetings in their region, and their own agency's (a regency task force given an item
+    at the province's meeting works on it)."""
+    own = Q(**{f"{prefix}owner_id": scope.agency_id})
     if scope.role == Role.AGENCY_OFFICER:
-        return Q(**{f"{prefix}owner_id": scope.agency_id})
-    return within_region(f"{prefix}meeting__region", scope.region_code)
+        return own
+    return own | within_region(f"{prefix}meeting__region", scope.region_code)
 
 
 @register(ActionItem)

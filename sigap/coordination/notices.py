@@ -25,7 +25,7 @@ def _due(item: ActionItem) -> str:
 
 def assigned(item: ActionItem, actor: User) -> None:
     notify(
-        agency_members([item.owner_id], ActionItem, besides=actor),
+        agency_members([item.owner_id], item, besides=actor),
         "action_assigned",
         lambda: (
             _('New action item for %(agency)s from the meeting "%(meeting)s", due %(due)s.')
@@ -51,7 +51,7 @@ def overdue() -> Iterator[Reminder]:
         yield Reminder(
             kind="action_overdue",
             key=f"overdue:action:{item.pk}:{item.due_on.isoformat()}",
-            users=agency_members([item.owner_id], ActionItem),
+            users=agency_members([item.owner_id], item),
             text=partial(_overdue_text, item),
             url=_url(item),
         )

@@ -184,12 +184,12 @@ def action_item_add(
     request: Any = None,
 ) -> ActionItem:
     """An action item from a meeting, for an agency, by a date; a case only one the
-    organiser may see."""
+    organiser works on (not one they may only read through a referral or hand-over)."""
     if not _organises(actor, meeting):
         raise CoordinationError("not_organiser")
     if not what.strip():
         raise CoordinationError("empty")
-    if case is not None and not can(actor, case, Action.VIEW):
+    if case is not None and not can(actor, case, Action.CHANGE):
         raise CoordinationError("not_allowed")
     item = ActionItem.objects.create(
         meeting=meeting,

@@ -59,7 +59,7 @@ def _event(transfer: CaseTransfer, actor: User) -> None:
 
 def _tell(transfer: CaseTransfer, agency_id: int, actor: User) -> None:
     notify(
-        agency_members([agency_id], CaseTransfer, besides=actor),
+        agency_members([agency_id], transfer, besides=actor),
         "case_transfer",
         lambda: (
             _("Hand-over of case %(case)s from %(from)s to %(to)s: %(status)s.")
@@ -109,6 +109,16 @@ def transfer_request(
     return transfer
 
 
+def _asks(actor: User, transfer: CaseTransfer) -> bool:
+    """The asking side: an officer who leads the case, not of the receiving task force (which
+    declines, with a reason, rather than cancels)."""
+    return (
+        actor.role in TRANSFER_ROLES
+        and actor.agency_id != transfer.to_task_force.agency_id
+        and can(actor, transfer.case, Action.CHANGE)
+    )
+
+
 def _answerable(actor: User, transfer: CaseTransfer) -> bool:
     return actor.role in TRANSFER_ROLES and actor.agency_id == transfer.to_task_force.agency_id
 
@@ -148,7 +158,7 @@ def transfer_answer(
 def transfer_cancel(*, actor: User, transfer: CaseTransfer, request: Any = None) -> CaseTransfer:
     """The sending task force takes its request back while it waits."""
     stored = CaseTransfer.objects.select_for_update().get(pk=transfer.pk)
-    if actor.role not in TRANSFER_ROLES or not can(actor, stored.case, Action.CHANGE):
+    if not _asks(actor, stored):
         raise TransferError("not_transferrer")
     if stored.status != T.REQUESTED:
         raise TransferError("wrong_state")
@@ -168,8 +178,4 @@ def may_answer(actor: User, transfer: CaseTransfer) -> bool:
 
 
 def may_cancel(actor: User, transfer: CaseTransfer) -> bool:
-    return (
-        transfer.status == T.REQUESTED
-        and actor.role in TRANSFER_ROLES
-        and can(actor, transfer.case, Action.CHANGE)
-    )
+    return transfer.status == T.REQUESTED and _asks(actor, transfer)

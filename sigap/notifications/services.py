@@ -12,13 +12,13 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import BadHeaderError, send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Model
 from django.utils import timezone, translation
 from django.utils.functional import Promise
 
-from sigap.core.access import permits
+from sigap.core.access import Action, can
 from sigap.core.models import SYSTEM_USERNAME, User
 from sigap.notifications.models import Notification
 
@@ -30,16 +30,17 @@ LANGUAGES = ("id", "en")
 
 
 def _in(language: str, text: Text) -> str:
+    """The text in `language`, on one line (it becomes an email's subject)."""
     with translation.override(language):
-        return str(text())[:300]
+        return " ".join(str(text()).split())[:300]
 
 
 def agency_members(
-    agency_ids: Iterable[int], about: type[Model], *, besides: User | None = None
+    agency_ids: Iterable[int], about: Model, *, besides: User | None = None
 ) -> list[User]:
-    """Who hears about a kind of record for agencies: their active members whose role works
-    with such records (an analyst is not told of a referral), but not `besides` (whoever
-    made the change)."""
+    """Who hears about a record for agencies: their active members who may open it (an
+    analyst is not told of a referral, nor anyone of a record out of their scope), but not
+    `besides` (whoever made the change)."""
     members = (
         User.objects.filter(agency_id__in=list(agency_ids), is_active=True)
         .exclude(role="")
@@ -48,7 +49,7 @@ def agency_members(
     )
     if besides is not None:
         members = members.exclude(pk=besides.pk)
-    return [user for user in members if permits(user, about)]
+    return [user for user in members if can(user, about, Action.VIEW)]
 
 
 def notify(
@@ -112,7 +113,9 @@ def _claim(notification: Notification) -> bool:
 
 
 def deliver_outbox(limit: int = 500) -> Delivery:
-    """Send the waiting emails, each at most once. A failed one goes back to the outbox."""
+    """Send the waiting emails. One the mail server refused or could not take goes back to
+    the outbox for the next run (if the server failed after taking it, it may come twice);
+    one that can never be sent is dropped and counted as failed, and the others still go."""
     result = Delivery()
     waiting = Notification.objects.filter(email_pending=True).select_related("user")
     for notification in waiting.order_by("id")[:limit]:
@@ -130,6 +133,10 @@ def deliver_outbox(limit: int = 500) -> Delivery:
             )
         except OSError as error:  # SMTP refused or unreachable: try again next time
             Notification.objects.filter(pk=notification.pk).update(email_pending=True)
+            result.failed += 1
+            result.errors.append(f"{user.email}: {error}")
+            continue
+        except (BadHeaderError, ValueError) as error:  # cannot be sent as it is: not retried
             result.failed += 1
             result.errors.append(f"{user.email}: {error}")
             continue

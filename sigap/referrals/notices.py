@@ -25,7 +25,7 @@ def _due(referral: Referral) -> str:
 
 def sent(referral: Referral, actor: User) -> None:
     notify(
-        agency_members([referral.to_agency_id], Referral, besides=actor),
+        agency_members([referral.to_agency_id], referral, besides=actor),
         "referral_received",
         lambda: (
             _("New referral %(number)s from %(agency)s: %(service)s, due %(due)s.")
@@ -48,7 +48,7 @@ def moved(referral: Referral, actor: User) -> None:
         else referral.from_agency_id
     )
     notify(
-        agency_members([other], Referral, besides=actor),
+        agency_members([other], referral, besides=actor),
         "referral_status",
         lambda: (
             _("Referral %(number)s (%(service)s) is now: %(status)s.")
@@ -80,7 +80,7 @@ def overdue() -> Iterator[Reminder]:
         yield Reminder(
             kind="referral_overdue",
             key=f"overdue:referral:{referral.pk}:{referral.due_on.isoformat()}",
-            users=agency_members([referral.to_agency_id, referral.from_agency_id], Referral),
+            users=agency_members([referral.to_agency_id, referral.from_agency_id], referral),
             text=partial(_overdue_text, referral),
             url=_url(referral),
         )

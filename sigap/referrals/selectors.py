@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 
 from sigap.core.access import permits, scoped
 from sigap.core.selectors import HomeAction
-from sigap.referrals.models import OPEN_STATUSES, Referral
+from sigap.referrals.models import OPEN_STATUSES, Referral, ReferralStatus
 
 
 def referrals_for(user: Any) -> QuerySet[Referral]:
@@ -34,6 +34,14 @@ def inbox(user: Any, direction: str) -> QuerySet[Referral]:
         When(status__in=OPEN_STATUSES, then=Value(0)), default=Value(1), output_field=IntegerField()
     )
     return referrals.annotate(closed_first=is_open).order_by("closed_first", "due_on", "-id")
+
+
+def letter_allowed(user: Any, referral: Referral) -> bool:
+    """The letter names the person: the receiving agency gets it only while the referral is
+    its to carry out (not after it declined, or the sender cancelled)."""
+    if user.agency_id != referral.to_agency_id:
+        return True
+    return referral.status in (*OPEN_STATUSES, ReferralStatus.COMPLETED)
 
 
 def open_incoming(user: Any) -> QuerySet[Referral]:

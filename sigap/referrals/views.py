@@ -78,11 +78,16 @@ def referral_letter(request: HttpRequest, pk: int) -> HttpResponse:
     """The numbered referral letter (surat rujukan) as PDF, for agencies that need paper."""
     user = require(request, Referral)
     referral = get_or_404(user, Referral, request=request, pk=pk)
+    if not selectors.letter_allowed(user, referral):
+        raise Http404
     person = referral.party.person
+    name = display_name(user, person)
     context = {
         "referral": referral,
         "letterhead": referral.from_agency,
-        "name": display_name(user, person),
+        "name": name,
+        # Beside a pseudonym, sex, age and home region could tell who the person is.
+        "details": name != person.pseudonym,
         "person": person,
         "age": age_on(person, referral.created_at.date()),
         "party": referral.party,

@@ -16,7 +16,7 @@ from sigap.cases.models import Case
 from sigap.coordination import selectors, services
 from sigap.coordination.forms import ActionItemForm, MeetingForm
 from sigap.coordination.models import ActionItem, ActionStatus, Meeting
-from sigap.core.access import get_or_404, scoped
+from sigap.core.access import Action, get_or_404, scoped
 from sigap.core.models import Agency
 
 meetings = Router(tags=["meetings"])
@@ -253,7 +253,7 @@ def meeting_change(
     request: HttpRequest, meeting_id: RecordId, payload: MeetingIn
 ) -> dict[str, Any]:
     user = require(request, Meeting)
-    meeting = get_or_404(user, Meeting, request=request, pk=meeting_id)
+    meeting = get_or_404(user, Meeting, Action.CHANGE, request=request, pk=meeting_id)
     fields = _meeting_fields(user, payload)
     meeting = services.meeting_change(actor=user, meeting=meeting, request=request, **fields)
     return meeting_body(user, meeting)
@@ -295,7 +295,7 @@ def action_item_add(
         raise InputError.of_form(form)
     case = None
     if payload.case_id is not None:
-        case = get_or_404(user, Case, request=request, pk=payload.case_id)
+        case = get_or_404(user, Case, Action.CHANGE, request=request, pk=payload.case_id)
     item = services.action_item_add(
         actor=user, meeting=meeting, case=case, request=request, **form.cleaned_data
     )
