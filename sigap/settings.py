@@ -275,6 +275,7 @@ SIGAP_BASE_URL = env_str("SIGAP_BASE_URL", "http://127.0.0.1:8000")
 SIGAP_RETENTION_PERSON_DAYS = env_int("SIGAP_RETENTION_PERSON_DAYS", 3650, minimum=1)
 SIGAP_RETENTION_LOGIN_DAYS = env_int("SIGAP_RETENTION_LOGIN_DAYS", 90, minimum=1)
 SIGAP_RETENTION_TASK_DAYS = env_int("SIGAP_RETENTION_TASK_DAYS", 30, minimum=1)
+SIGAP_RETENTION_NOTIFICATION_DAYS = env_int("SIGAP_RETENTION_NOTIFICATION_DAYS", 365, minimum=1)
 
 # Background work: the Django tasks API, stored in the database (no broker needed).
 TASKS = {

@@ -6,3 +6,6 @@ class NotificationsConfig(AppConfig):
     name = "sigap.notifications"
     label = "notifications"
     verbose_name = _("Notifications")
+
+    def ready(self) -> None:
+        from sigap.notifications import retention  # noqa: F401 - registers the rule

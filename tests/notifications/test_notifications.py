@@ -204,3 +204,15 @@ def test_read_all(client, siti, normila, referral):
     client.post(reverse("notifications:notification_read_all"))
     assert not Notification.objects.filter(user=siti, read_at__isnull=True).exists()
     assert Notification.objects.filter(user=rahmadi, read_at__isnull=True).exists()
+
+
+def test_old_notices_are_purged_and_reminders_kept(siti, normila, referral):
+    from sigap.core.retention import purge_expired
+
+    Referral.objects.filter(pk=referral.pk).update(due_on=timezone.localdate() - timedelta(days=1))
+    call_command("send_reminders", stdout=StringIO())
+    later = timezone.now() + timedelta(days=400)
+    purged = purge_expired(actor=siti, now=later)
+    assert purged["notifications"] == 1  # the notice of the new referral
+    kinds = set(Notification.objects.values_list("kind", flat=True))
+    assert kinds == {"referral_overdue"}
