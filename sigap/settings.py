@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "sigap.referrals",
     "sigap.coordination",
     "sigap.notifications",
+    "sigap.intake",
     "ninja",  # serves the API docs' Swagger UI files itself (no CDN)
     "sigap.api",
 ]
@@ -268,6 +269,11 @@ EMAIL_HOST_PASSWORD = env_str("SIGAP_EMAIL_PASSWORD")
 EMAIL_USE_TLS = env_bool("SIGAP_EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = env_str("SIGAP_EMAIL_FROM", "SIGAP <sigap@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The public portal: triage deadlines, and limits per address against abuse and code guessing.
+SIGAP_TRIAGE_URGENT_HOURS = env_int("SIGAP_TRIAGE_URGENT_HOURS", 4, minimum=1)
+SIGAP_TRIAGE_HOURS = env_int("SIGAP_TRIAGE_HOURS", 72, minimum=1)
+SIGAP_REPORT_RATE = env_str("SIGAP_REPORT_RATE", "10/h")
+SIGAP_CODE_LOOKUP_RATE = env_str("SIGAP_CODE_LOOKUP_RATE", "10/m")
 # The address users reach SIGAP at: emails link to it.
 SIGAP_BASE_URL = env_str("SIGAP_BASE_URL", "http://127.0.0.1:8000")
 

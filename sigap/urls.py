@@ -21,5 +21,6 @@ urlpatterns = [
     path("", include("sigap.referrals.urls")),
     path("", include("sigap.coordination.urls")),
     path("", include("sigap.notifications.urls")),
+    path("", include("sigap.intake.urls")),
     path("", include("sigap.api.urls")),
 ]

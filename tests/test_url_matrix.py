@@ -366,6 +366,9 @@ MATRIX = {
         "post",
         {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 302)},
     ),
+    # the public portal: open to everyone, no login
+    "intake:report": ({}, "get", dict.fromkeys(PERSONAS, 200)),
+    "intake:status": ({}, "get", dict.fromkeys(PERSONAS, 200)),
     "core:region_lookup": ({}, "get", {"anonymous": LOGIN_REDIRECT, **SIGNED_IN}),
     "core:agency_list": ({}, "get", {"anonymous": LOGIN_REDIRECT, **SIGNED_IN}),
     # the REST API: a token is its only credential (tests/api); a signed-in session is not one

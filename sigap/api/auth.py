@@ -9,17 +9,16 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja.errors import AuthenticationError, Throttled
 from ninja.security import HttpBearer
-from ninja.throttling import AnonRateThrottle
 
 from sigap.api import selectors, services
 from sigap.api.models import ApiToken
 from sigap.core import audit
 from sigap.core.models import User
+from sigap.core.ratelimit import Limit
 
 
 def _refusal(code: str) -> str:
@@ -36,22 +35,17 @@ class FailureGuard:
     is checked (so a lucky guess is not told apart from a wrong one)."""
 
     def __init__(self, rate: str) -> None:
-        self.limit, self.period = AnonRateThrottle(rate).parse_rate(rate)
+        self.limit = Limit.parse("api-auth-failures", rate)
 
     def _key(self, request: HttpRequest) -> str:
-        return f"sigap:api-auth-failures:{audit.client_ip(request) or '-'}"
+        return audit.client_ip(request) or "-"
 
     def check(self, request: HttpRequest) -> None:
-        if self.limit is not None and cache.get(self._key(request), 0) >= self.limit:
-            raise Throttled(wait=self.period)
+        if self.limit.reached(self._key(request)):
+            raise Throttled(wait=self.limit.period)
 
     def failed(self, request: HttpRequest) -> None:
-        key = self._key(request)
-        cache.add(key, 0, self.period)
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, self.period)
+        self.limit.add(self._key(request))
 
 
 class ApiTokenAuth(HttpBearer):
