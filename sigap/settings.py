@@ -269,6 +269,19 @@ EMAIL_HOST_PASSWORD = env_str("SIGAP_EMAIL_PASSWORD")
 EMAIL_USE_TLS = env_bool("SIGAP_EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = env_str("SIGAP_EMAIL_FROM", "SIGAP <sigap@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Cache: rate-limit counters (portal, API guard) live here. One process can use its own memory;
+# several processes or machines need a shared cache: SIGAP_CACHE_URL=redis://host:6379/0.
+CACHE_URL = env_str("SIGAP_CACHE_URL")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+        if CACHE_URL.startswith(("redis://", "rediss://", "unix://"))
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+if CACHE_URL and "redis" not in CACHES["default"]["BACKEND"]:
+    raise ImproperlyConfigured("SIGAP_CACHE_URL must be a redis:// (or rediss://, unix://) URL.")
+
 # The public portal: triage deadlines, and limits per address against abuse and code guessing.
 SIGAP_TRIAGE_URGENT_HOURS = env_int("SIGAP_TRIAGE_URGENT_HOURS", 4, minimum=1)
 SIGAP_TRIAGE_HOURS = env_int("SIGAP_TRIAGE_HOURS", 72, minimum=1)

@@ -24,6 +24,7 @@ SIGNED_IN = {name: 200 for name in PERSONAS if name != "anonymous"}
 LOGIN_REDIRECT = 302
 
 PERSON_WORKERS = {"siti": 200, "rahmadi": 200, "normila": 200, "riduan": 200}
+TRIAGE = {**dict.fromkeys(SIGNED_IN, 404), "siti": 200, "aisyah": 200}
 TASK_FORCE_EDITORS = {
     **dict.fromkeys(SIGNED_IN, 404), "siti": 302, "riduan": 302, "admin": 302
 }  # fmt: skip
@@ -369,6 +370,30 @@ MATRIX = {
     # the public portal: open to everyone, no login
     "intake:report": ({}, "get", dict.fromkeys(PERSONAS, 200)),
     "intake:status": ({}, "get", dict.fromkeys(PERSONAS, 200)),
+    # triage of public reports: the triage officer and the secretariat ("public_report" is a
+    # report from Hulu Sungai Utara with a PDF attachment, "report_attachment")
+    "intake:queue": ({}, "get", {"anonymous": LOGIN_REDIRECT, **TRIAGE}),
+    "intake:report_record": ({}, "get", {"anonymous": LOGIN_REDIRECT, **TRIAGE}),
+    "intake:report_detail": (
+        {"pk": "public_report"},
+        "get",
+        {"anonymous": LOGIN_REDIRECT, **TRIAGE},
+    ),
+    "intake:report_triage": (
+        {"pk": "public_report"},
+        "post",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "siti": 302, "aisyah": 302},
+    ),
+    "intake:message_send": (
+        {"pk": "public_report"},
+        "post",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "siti": 302, "aisyah": 302},
+    ),
+    "intake:attachment_download": (
+        {"pk": "public_report", "attachment_pk": "report_attachment"},
+        "get",
+        {"anonymous": LOGIN_REDIRECT, **TRIAGE},
+    ),
     "core:region_lookup": ({}, "get", {"anonymous": LOGIN_REDIRECT, **SIGNED_IN}),
     "core:agency_list": ({}, "get", {"anonymous": LOGIN_REDIRECT, **SIGNED_IN}),
     # the REST API: a token is its only credential (tests/api); a signed-in session is not one
@@ -528,6 +553,9 @@ def resolve_kwargs(kwargs):
             value = AgencyService.objects.get(
                 agency__slug="dinsos-kalsel", service_type__slug="psychosocial"
             ).pk
+        elif value in {"public_report", "report_attachment"}:
+            report = public_report()
+            value = report.pk if value == "public_report" else report.attachments.get().pk
         elif value == "notification":
             from sigap.notifications.models import Notification
 
@@ -567,6 +595,23 @@ def make_action_item():
         owner=Agency.objects.get(slug="dinsos-kalsel"),
         due_on=date(2024, 12, 12),
     )
+
+
+def public_report():
+    """A report from Hulu Sungai Utara with a PDF (one per test: the same one for both
+    placeholders)."""
+    from sigap.intake import services
+    from sigap.intake.models import PublicReport
+
+    existing = PublicReport.objects.first()
+    if existing is not None:
+        return existing
+    pdf = services.Cleaned(b"%PDF-1.4 synthetic\n%%EOF\n", "application/pdf", "pdf")
+    report, _code = services.report_submit(
+        fields={"what_happened": "x (sintetis)", "consent": True, "regency_id": "63.08"},
+        attachments=[pdf],
+    )
+    return report
 
 
 def make_referral():

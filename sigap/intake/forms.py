@@ -10,9 +10,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from sigap.core.forms import StyledFormMixin
 from sigap.core.models import Country, Region, RegionLevel
 from sigap.core.parsing import ParseError, parse_phone
-from sigap.intake.models import YesNoUnknown
+from sigap.intake.models import Channel, PublicStatus, YesNoUnknown
 
 MAX_TEXT = 5000
 
@@ -148,3 +149,36 @@ class ReportForm(forms.Form):
         for name in ("attachments", "website"):
             data.pop(name, None)
         return data
+
+
+class OfficerReportForm(StyledFormMixin, ReportForm):
+    """A report received by phone (SAPA 129), WhatsApp, a walk-in or a letter, recorded by a
+    triage officer: the same fields, and the channel."""
+
+    channel = forms.ChoiceField(
+        label=_("Received by"),
+        choices=[(value, label) for value, label in Channel.choices if value != Channel.WEB],
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        del self.fields["website"]
+        self.fields["consent"].label = _("The reporter agreed that the report is stored and used.")
+
+    def report_fields(self) -> dict[str, Any]:
+        data = super().report_fields()
+        data.pop("channel", None)
+        return data
+
+
+class MessageForm(StyledFormMixin, forms.Form):
+    text = forms.CharField(
+        label=_("Message to the reporter (shown on the tracking page)"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Never name the people in the report: anyone holding the code reads it."),
+    )
+    status = forms.ChoiceField(
+        label=_("Public status"), choices=[("", _("(unchanged)")), *PublicStatus.choices],
+        required=False,
+    )  # fmt: skip

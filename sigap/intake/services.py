@@ -20,12 +20,23 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
+from sigap.cases import services as case_services
+from sigap.cases.models import Case, CaseSource
+from sigap.cases.services import WorkflowError
 from sigap.core import audit
+from sigap.core.access import Action, can
 from sigap.core.crypto import blind_index
-from sigap.core.models import User
+from sigap.core.models import Role, User
 from sigap.core.uploads import IMAGES, RejectedUpload, check_upload
 from sigap.intake import codes
-from sigap.intake.models import Channel, PublicReport, ReportAttachment
+from sigap.intake.models import (
+    Channel,
+    PublicReport,
+    PublicStatus,
+    ReportAttachment,
+    ReportMessage,
+    Triage,
+)
 
 # What the public may attach: photos and PDFs (not office files, which can carry programs).
 PUBLIC_KINDS = frozenset({"jpg", "png", "webp", "pdf"})
@@ -135,3 +146,142 @@ def report_by_code(typed: str) -> PublicReport | None:
     if code is None:
         return None
     return PublicReport.objects.filter(code_hash=code_hash(code)).first()
+
+
+MESSAGES = {
+    "not_triage": _("Only the triage officers and the secretariat handle public reports."),
+    "accept_by_secretariat": _(
+        "Accepting opens a case: the secretariat does it (triage officers do not see cases)."
+    ),
+    "duplicate_of_itself": _("A report cannot be a duplicate of itself."),
+    "empty": _("Write the message."),
+}
+
+
+class IntakeError(WorkflowError):
+    messages = MESSAGES
+
+
+def _require(actor: User, report: PublicReport) -> PublicReport:
+    if not can(actor, report, Action.CHANGE):
+        raise IntakeError("not_triage")
+    return PublicReport.objects.select_for_update().get(pk=report.pk)
+
+
+# What the reporter sees once a report is triaged.
+PUBLIC_STATUS_AFTER: dict[str, str] = {
+    Triage.SPAM: PublicStatus.CLOSED,
+    Triage.DUPLICATE: PublicStatus.CLOSED,
+    Triage.NEEDS_INFO: PublicStatus.UNDER_REVIEW,
+    Triage.ACCEPTED: PublicStatus.FOLLOWED_UP,
+}
+
+
+def _public_status(triage: str, current: str) -> str:
+    return PUBLIC_STATUS_AFTER.get(triage, current)
+
+
+@transaction.atomic
+def report_triage(
+    *,
+    actor: User,
+    report: PublicReport,
+    triage: str,
+    duplicate_of: PublicReport | None = None,
+    request: Any = None,
+) -> PublicReport:
+    """Mark a report as spam, a duplicate of another, or needing information (the public
+    status follows: closed, closed, under review)."""
+    stored = _require(actor, report)
+    if triage not in (Triage.SPAM, Triage.DUPLICATE, Triage.NEEDS_INFO, Triage.NEW):
+        raise IntakeError("wrong_state")
+    if triage == Triage.DUPLICATE:
+        if duplicate_of is None or not can(actor, duplicate_of, Action.VIEW):
+            raise IntakeError("not_allowed")
+        if duplicate_of.pk == stored.pk:
+            raise IntakeError("duplicate_of_itself")
+    before = stored.triage
+    stored.triage = triage
+    stored.duplicate_of = duplicate_of if triage == Triage.DUPLICATE else None
+    stored.status = _public_status(triage, stored.status)
+    stored.save(update_fields=["triage", "duplicate_of", "status"])
+    audit.record(
+        actor=actor, action="triage", obj=stored, request=request,
+        details={"before": before, "after": triage,
+                 "duplicate_of": duplicate_of.pk if duplicate_of else None},
+    )  # fmt: skip
+    return stored
+
+
+@transaction.atomic
+def report_accept(
+    *, actor: User, report: PublicReport, case: Case | None = None, request: Any = None
+) -> Case:
+    """Accept a report: a new case with its content (source "community report"), or a link
+    to an existing case the actor may change."""
+    stored = _require(actor, report)
+    if actor.role != Role.SECRETARIAT:
+        raise IntakeError("accept_by_secretariat")
+    if stored.triage == Triage.ACCEPTED:
+        raise IntakeError("wrong_state")
+    if case is None:
+        case = case_services.case_create(
+            actor=actor,
+            reported_on=timezone.localdate(stored.received_at),
+            source=CaseSource.COMMUNITY_REPORT,
+            region_id=stored.regency_id or settings.SIGAP_HOME_REGION,
+            destination_country=stored.destination_country,
+            narrative=_narrative(stored),
+            request=request,
+        )
+    elif not can(actor, case, Action.CHANGE):
+        raise IntakeError("not_allowed")
+    stored.case, stored.triage = case, Triage.ACCEPTED
+    stored.status = PublicStatus.FOLLOWED_UP
+    stored.save(update_fields=["case", "triage", "status"])
+    audit.record(
+        actor=actor, action="accept", obj=stored, request=request, details={"case": case.pk}
+    )
+    return case
+
+
+def _narrative(report: PublicReport) -> str:
+    """The case's narrative from the report, in Indonesian (the working language)."""
+    lines = [f"Laporan masyarakat (…{report.code_end}, {Channel(report.channel).label}):", "",
+             report.what_happened]  # fmt: skip
+    extra = [
+        ("Tempat", report.place),
+        ("Waktu", report.when),
+        ("Orang terancam", str(report.people_at_risk or "")),
+        ("Perekrut/perusahaan", report.recruiters),
+    ]
+    lines += [f"{label}: {value}" for label, value in extra if value]
+    if report.urgent:
+        lines.append("Pelapor menyatakan ada yang dalam bahaya saat melapor.")
+    return "\n".join(lines)
+
+
+@transaction.atomic
+def message_send(
+    *, actor: User, report: PublicReport, text: str, status: str = "", request: Any = None
+) -> ReportMessage:
+    """A message to the reporter, shown on the tracking page; optionally a new public
+    status."""
+    stored = _require(actor, report)
+    if not text.strip():
+        raise IntakeError("empty")
+    message = ReportMessage.objects.create(report=stored, text=text.strip(), sent_by=actor)
+    if status and status in PublicStatus.values:
+        stored.status = status
+        stored.save(update_fields=["status"])
+    audit.record(
+        actor=actor, action="message", obj=stored, request=request,
+        details={"message": message.pk, "status": stored.status},
+    )  # fmt: skip
+    return message
+
+
+def attachment_open(*, actor: User, attachment: ReportAttachment, request: Any = None) -> Any:
+    audit.record(actor=actor, action="download", obj=attachment.report, request=request,
+                 details={"attachment": attachment.pk})  # fmt: skip
+    return attachment.file.open("rb")

@@ -1,10 +1,20 @@
 from django.urls import path
 
-from sigap.intake import views
+from sigap.intake import triage_views, views
 
 app_name = "intake"
 
 urlpatterns = [
     path("lapor/", views.report, name="report"),
     path("lapor/cek/", views.status, name="status"),
+    path("triase/", triage_views.queue, name="queue"),
+    path("triase/catat/", triage_views.report_record, name="report_record"),
+    path("triase/<int:pk>/", triage_views.report_detail, name="report_detail"),
+    path("triase/<int:pk>/putuskan/", triage_views.report_triage, name="report_triage"),
+    path("triase/<int:pk>/pesan/", triage_views.message_send, name="message_send"),
+    path(
+        "triase/<int:pk>/lampiran/<int:attachment_pk>/",
+        triage_views.attachment_download,
+        name="attachment_download",
+    ),
 ]

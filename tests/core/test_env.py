@@ -150,6 +150,7 @@ def test_the_deploy_check_passes_with_only_the_documented_production_settings(tm
     env.update(
         SIGAP_ENV="production",
         SIGAP_ALLOWED_HOSTS="sigap.example.go.id",
+        SIGAP_CACHE_URL="redis://127.0.0.1:6379/0",
         SIGAP_VAR_DIR=str(tmp_path),
         **production_secrets(),
     )
@@ -162,3 +163,13 @@ def test_the_deploy_check_passes_with_only_the_documented_production_settings(tm
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+    # without a shared cache, the limits would count per process: a warning says so
+    del env["SIGAP_CACHE_URL"]
+    result = subprocess.run(
+        [sys.executable, "-m", "sigap", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0 and "sigap.W001" in result.stderr
