@@ -24,6 +24,7 @@ SIGNED_IN = {name: 200 for name in PERSONAS if name != "anonymous"}
 LOGIN_REDIRECT = 302
 
 PERSON_WORKERS = {"siti": 200, "rahmadi": 200, "normila": 200, "riduan": 200}
+ADMIN_ONLY = {**dict.fromkeys(SIGNED_IN, 404), "admin": 200}
 TRIAGE = {**dict.fromkeys(SIGNED_IN, 404), "siti": 200, "aisyah": 200}
 TASK_FORCE_EDITORS = {
     **dict.fromkeys(SIGNED_IN, 404), "siti": 302, "riduan": 302, "admin": 302
@@ -370,6 +371,11 @@ MATRIX = {
     # the public portal: open to everyone, no login
     "intake:report": ({}, "get", dict.fromkeys(PERSONAS, 200)),
     "intake:status": ({}, "get", dict.fromkeys(PERSONAS, 200)),
+    "intake:recruiter_check": ({}, "get", dict.fromkeys(PERSONAS, 200)),
+    # the P3MI register: administrators keep it ("company" is one licensed company)
+    "intake:register": ({}, "get", {"anonymous": LOGIN_REDIRECT, **ADMIN_ONLY}),
+    "intake:register_import": ({}, "get", {"anonymous": LOGIN_REDIRECT, **ADMIN_ONLY}),
+    "intake:company_edit": ({"pk": "company"}, "get", {"anonymous": LOGIN_REDIRECT, **ADMIN_ONLY}),
     # triage of public reports: the triage officer and the secretariat ("public_report" is a
     # report from Hulu Sungai Utara with a PDF attachment, "report_attachment")
     "intake:queue": ({}, "get", {"anonymous": LOGIN_REDIRECT, **TRIAGE}),
@@ -552,6 +558,12 @@ def resolve_kwargs(kwargs):
 
             value = AgencyService.objects.get(
                 agency__slug="dinsos-kalsel", service_type__slug="psychosocial"
+            ).pk
+        elif value == "company":
+            from sigap.intake.models import PlacementCompany
+
+            value = PlacementCompany.objects.create(
+                name="PT X (fiktif)", search_name="x fiktif", licence_number="1", status="active"
             ).pk
         elif value in {"public_report", "report_attachment"}:
             report = public_report()

@@ -10,10 +10,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from sigap.core.forms import StyledFormMixin
+from sigap.core.forms import ParsedField, RegionField, StyledFormMixin
 from sigap.core.models import Country, Region, RegionLevel
-from sigap.core.parsing import ParseError, parse_phone
-from sigap.intake.models import Channel, PublicStatus, YesNoUnknown
+from sigap.core.parsing import ParseError, parse_date, parse_phone
+from sigap.intake.models import Channel, PlacementCompany, PublicStatus, YesNoUnknown
 
 MAX_TEXT = 5000
 
@@ -182,3 +182,22 @@ class MessageForm(StyledFormMixin, forms.Form):
         label=_("Public status"), choices=[("", _("(unchanged)")), *PublicStatus.choices],
         required=False,
     )  # fmt: skip
+
+
+class CompanyForm(StyledFormMixin, forms.ModelForm):
+    valid_until = ParsedField(parse_date, label=_("Valid until"), required=False)
+    province = RegionField(label=_("Province"), required=False)
+
+    class Meta:
+        model = PlacementCompany
+        fields = ("name", "licence_number", "status", "valid_until", "province", "address")
+
+
+class CompanyImportForm(StyledFormMixin, forms.Form):
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_(
+            "Columns: nama, nomor izin, status (aktif, dibekukan, dicabut, kedaluwarsa), "
+            "berlaku sampai, provinsi, alamat. Comma or semicolon; UTF-8 or Windows-1252."
+        ),
+    )

@@ -164,3 +164,54 @@ class ReportMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.report_id}:{self.pk}"
+
+
+class LicenceStatus(models.TextChoices):
+    ACTIVE = "active", _("Active")
+    SUSPENDED = "suspended", _("Suspended")
+    REVOKED = "revoked", _("Revoked")
+    EXPIRED = "expired", _("Expired")
+
+
+class PlacementCompany(models.Model):
+    """A migrant-worker placement company (P3MI) and its licence (SIP3MI), kept by the
+    administrators from the official register; the public checks a recruiter against it."""
+
+    name = models.CharField(_("company name"), max_length=200)
+    search_name = models.CharField(max_length=200, editable=False, db_index=True)
+    licence_number = models.CharField(_("licence number"), max_length=100, unique=True)
+    status = models.CharField(_("licence status"), max_length=20, choices=LicenceStatus.choices)
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    province = models.ForeignKey(
+        Region,
+        verbose_name=_("province"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("placement company (P3MI)")
+        verbose_name_plural = _("placement companies (P3MI)")
+        ordering: ClassVar = ["search_name", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def status_today(self) -> str:
+        """An active licence past its valid-until date is expired."""
+        if (
+            self.status == LicenceStatus.ACTIVE
+            and self.valid_until is not None
+            and self.valid_until < timezone.localdate()
+        ):
+            return LicenceStatus.EXPIRED
+        return self.status
+
+    @property
+    def status_today_label(self) -> str:
+        return str(LicenceStatus(self.status_today).label)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sigap.core.access import permits, scoped
+from sigap.core.models import Role
 from sigap.core.selectors import HomeAction
 from sigap.intake.models import PublicReport, Triage
 
@@ -36,8 +37,13 @@ def queue(user: Any, *, closed: bool = False) -> QuerySet[PublicReport]:
 
 
 def home_actions(user: Any) -> list[HomeAction]:
+    register = HomeAction(
+        _("Register of placement companies (P3MI)"),
+        _("Keep the licensed placement companies the public checks recruiters against."),
+        reverse("intake:register"),
+    )
     if not permits(user, PublicReport):
-        return []
+        return [register] if getattr(user, "role", "") == Role.ADMIN else []
     waiting = scoped(user, PublicReport).filter(triage__in=OPEN_TRIAGE)
     late = waiting.filter(triage_due_at__lt=timezone.now()).count()
     urgent = waiting.filter(urgent=True, triage=Triage.NEW).count()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sigap.intake import triage_views, views
+from sigap.intake import recruiter_views, triage_views, views
 
 app_name = "intake"
 
@@ -17,4 +17,8 @@ urlpatterns = [
         triage_views.attachment_download,
         name="attachment_download",
     ),
+    path("cek-p3mi/", recruiter_views.recruiter_check, name="recruiter_check"),
+    path("p3mi/", recruiter_views.register, name="register"),
+    path("p3mi/impor/", recruiter_views.register_import, name="register_import"),
+    path("p3mi/<int:pk>/ubah/", recruiter_views.company_edit, name="company_edit"),
 ]
