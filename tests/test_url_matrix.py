@@ -372,6 +372,13 @@ MATRIX = {
     "intake:report": ({}, "get", dict.fromkeys(PERSONAS, 200)),
     "intake:status": ({}, "get", dict.fromkeys(PERSONAS, 200)),
     "intake:recruiter_check": ({}, "get", dict.fromkeys(PERSONAS, 200)),
+    "intake:info_list": ({}, "get", dict.fromkeys(PERSONAS, 200)),
+    "intake:info_page": ({"slug": "bantuan"}, "get", dict.fromkeys(PERSONAS, 200)),
+    "intake:info_edit": (
+        {"slug": "bantuan"},
+        "get",
+        {"anonymous": LOGIN_REDIRECT, **dict.fromkeys(SIGNED_IN, 404), "siti": 200, "admin": 200},
+    ),
     # the P3MI register: administrators keep it ("company" is one licensed company)
     "intake:register": ({}, "get", {"anonymous": LOGIN_REDIRECT, **ADMIN_ONLY}),
     "intake:register_import": ({}, "get", {"anonymous": LOGIN_REDIRECT, **ADMIN_ONLY}),

@@ -3,7 +3,7 @@ stays anonymous unless they choose to leave a contact. A hidden field catches bo
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django import forms
 from django.conf import settings
@@ -13,7 +13,13 @@ from django.utils.translation import gettext_lazy as _
 from sigap.core.forms import ParsedField, RegionField, StyledFormMixin
 from sigap.core.models import Country, Region, RegionLevel
 from sigap.core.parsing import ParseError, parse_date, parse_phone
-from sigap.intake.models import Channel, PlacementCompany, PublicStatus, YesNoUnknown
+from sigap.intake.models import (
+    Channel,
+    InfoPage,
+    PlacementCompany,
+    PublicStatus,
+    YesNoUnknown,
+)
 
 MAX_TEXT = 5000
 
@@ -201,3 +207,13 @@ class CompanyImportForm(StyledFormMixin, forms.Form):
             "berlaku sampai, provinsi, alamat. Comma or semicolon; UTF-8 or Windows-1252."
         ),
     )
+
+
+class InfoPageForm(StyledFormMixin, forms.ModelForm):
+    class Meta:
+        model = InfoPage
+        fields = ("title_id", "body_id", "title_en", "body_en", "order")
+        widgets: ClassVar = {
+            "body_id": forms.Textarea(attrs={"rows": 12}),
+            "body_en": forms.Textarea(attrs={"rows": 12}),
+        }

@@ -15,6 +15,7 @@ from typing import ClassVar
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from sigap.cases.models import Case
@@ -215,3 +216,36 @@ class PlacementCompany(models.Model):
     @property
     def status_today_label(self) -> str:
         return str(LicenceStatus(self.status_today).label)
+
+
+class InfoPage(models.Model):
+    """A public information page (signs of trafficking, safe migration, where to get help),
+    in both languages, edited by the secretariat. Plain text: blank lines part paragraphs,
+    lines starting with "- " are list items."""
+
+    slug = models.SlugField(_("address"), max_length=60, unique=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    title_id = models.CharField(_("title (Indonesian)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200)
+    body_id = models.TextField(_("text (Indonesian)"))
+    body_en = models.TextField(_("text (English)"))
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("information page")
+        verbose_name_plural = _("information pages")
+        ordering: ClassVar = ["order", "slug"]
+
+    def __str__(self) -> str:
+        return self.slug
+
+    @property
+    def title(self) -> str:
+        return self.title_en if (get_language() or "id").startswith("en") else self.title_id
+
+    @property
+    def body(self) -> str:
+        return self.body_en if (get_language() or "id").startswith("en") else self.body_id

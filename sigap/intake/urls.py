@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sigap.intake import recruiter_views, triage_views, views
+from sigap.intake import info_views, recruiter_views, triage_views, views
 
 app_name = "intake"
 
@@ -21,4 +21,7 @@ urlpatterns = [
     path("p3mi/", recruiter_views.register, name="register"),
     path("p3mi/impor/", recruiter_views.register_import, name="register_import"),
     path("p3mi/<int:pk>/ubah/", recruiter_views.company_edit, name="company_edit"),
+    path("info/", info_views.info_list, name="info_list"),
+    path("info/<slug:slug>/", info_views.info_page, name="info_page"),
+    path("info/<slug:slug>/ubah/", info_views.info_edit, name="info_edit"),
 ]
