@@ -80,16 +80,6 @@ def clean_attachment(upload: UploadedFile) -> Cleaned:
     return Cleaned(buffer.getvalue(), detected.content_type, detected.extension)
 
 
-def _new_code_hash() -> tuple[str, str]:
-    for _attempt in range(5):
-        code = codes.new_code()
-        hashed = code_hash(code)
-        if not PublicReport.objects.filter(code_hash=hashed).exists():
-            return code, hashed
-    raise RuntimeError("no free tracking code after 5 tries")  # 2^55 codes: never in practice
-
-
-@transaction.atomic
 def report_submit(
     *,
     fields: dict[str, Any],
@@ -99,11 +89,34 @@ def report_submit(
     language: str = "id",
     request: Any = None,
 ) -> tuple[PublicReport, str]:
-    """Store a report and its cleaned attachments; returns it with its tracking code (the
-    only time the code exists in the clear)."""
+    """Store a report and its cleaned attachments, committed before this returns; returns it
+    with its tracking code (the only time the code exists in the clear). Two reports drawing
+    the same code (one chance in 2^55) make the second draw again."""
+    for _attempt in range(3):
+        code = codes.new_code()
+        try:
+            report = _store(code, fields, attachments, channel, recorded_by, language, request)
+        except IntegrityError:
+            continue
+        return report, code
+    raise RuntimeError("no free tracking code after 3 draws")
+
+
+@transaction.atomic
+def _store(
+    code: str,
+    fields: dict[str, Any],
+    attachments: list[Cleaned],
+    channel: str,
+    recorded_by: User | None,
+    language: str,
+    request: Any,
+) -> PublicReport:
     received_at = timezone.now()
     report = PublicReport(
         **fields,
+        code_hash=code_hash(code),
+        code_end=code[-4:],
         channel=channel,
         recorded_by=recorded_by,
         language=language,
@@ -112,15 +125,7 @@ def report_submit(
     )
     if report.anonymous:
         report.contact_name = report.contact_phone = report.contact_whatsapp = ""
-    for _attempt in range(3):
-        code, report.code_hash = _new_code_hash()
-        report.code_end = code[-4:]
-        try:
-            with transaction.atomic():
-                report.save()
-            break
-        except IntegrityError:  # the same code taken at the same moment: draw again
-            report.pk = None
+    report.save()
     for cleaned in list(attachments)[:MAX_ATTACHMENTS]:
         attachment = ReportAttachment(
             report=report, content_type=cleaned.content_type, size=len(cleaned.content)
@@ -137,7 +142,7 @@ def report_submit(
         request=request,
         details={"channel": channel, "urgent": report.urgent, "attachments": len(attachments)},
     )
-    return report, code
+    return report
 
 
 def report_by_code(typed: str) -> PublicReport | None:
