@@ -371,6 +371,7 @@ MATRIX = {
     # the public portal: open to everyone, no login
     "intake:report": ({}, "get", dict.fromkeys(PERSONAS, 200)),
     "intake:status": ({}, "get", dict.fromkeys(PERSONAS, 200)),
+    "intake:places": ({}, "get", dict.fromkeys(PERSONAS, 404)),  # 404 without a regency
     "intake:recruiter_check": ({}, "get", dict.fromkeys(PERSONAS, 200)),
     "intake:info_list": ({}, "get", dict.fromkeys(PERSONAS, 200)),
     "intake:info_page": ({"slug": "bantuan"}, "get", dict.fromkeys(PERSONAS, 200)),

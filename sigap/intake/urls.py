@@ -7,6 +7,7 @@ app_name = "intake"
 urlpatterns = [
     path("lapor/", views.report, name="report"),
     path("lapor/cek/", views.status, name="status"),
+    path("lapor/tempat/", views.places, name="places"),
     path("triase/", triage_views.queue, name="queue"),
     path("triase/catat/", triage_views.report_record, name="report_record"),
     path("triase/<int:pk>/", triage_views.report_detail, name="report_detail"),

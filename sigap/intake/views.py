@@ -4,18 +4,19 @@ light pages that work without JavaScript; limits per address against abuse and g
 from __future__ import annotations
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.csrf import csrf_protect
 
 from sigap.core import audit
+from sigap.core.models import Region, RegionLevel
 from sigap.core.ratelimit import Limit
 from sigap.core.uploads import RejectedUpload
 from sigap.intake import codes, services
-from sigap.intake.forms import ReportForm
+from sigap.intake.forms import ReportForm, home_regencies
 from sigap.intake.models import PublicStatus
 
 
@@ -87,3 +88,20 @@ def status(request: HttpRequest) -> HttpResponse:
             context["steps"] = list(PublicStatus)
             context["messages_to_reporter"] = list(found.messages.all())
     return render(request, "intake/status.html", context)
+
+
+@cache_control(max_age=86400, public=True)
+def places(request: HttpRequest) -> JsonResponse:
+    """The districts and villages of a home-province regency, for the report form's place
+    suggestions where JavaScript runs ("Kecamatan, Desa"). Public reference data only."""
+    code = request.GET.get("kab", "")
+    regency = home_regencies().filter(code=code).first()
+    if regency is None:
+        return JsonResponse({"places": []}, status=404)
+    villages = Region.objects.filter(
+        level=RegionLevel.VILLAGE, code__startswith=regency.code + "."
+    ).select_related("parent")
+    names = sorted(
+        f"{village.parent.name}, {village.name}" for village in villages if village.parent
+    )
+    return JsonResponse({"places": names})

@@ -11,12 +11,16 @@ from sigap.intake.models import PublicReport
 PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "locale": "id-ID"}
 
 
-def report_and_check(page, *, contact: bool) -> str:
+def report_and_check(page, *, contact: bool, javascript: bool = True) -> str:
     page.goto("/lapor/")
     page.get_by_label("Apa yang terjadi?").fill(
         "Adik saya dijanjikan kerja di restoran di Malaysia, paspornya ditahan agen (sintetis)."
     )
     page.get_by_label("Kabupaten atau kota").select_option(label="Kabupaten Hulu Sungai Utara")
+    if javascript:  # the districts and villages of the regency are offered while typing
+        expect(page.locator("#place-suggestions option").first).to_be_attached()
+        assert page.locator("#place-suggestions option").count() > 100
+    page.get_by_label("Kecamatan dan desa").fill("Amuntai Tengah")
     page.get_by_label("Ada yang dalam bahaya sekarang").check()
     if contact:
         page.get_by_label("Ya, saya boleh dihubungi").check()
@@ -59,7 +63,7 @@ def test_a_report_from_a_phone_without_javascript_stays_anonymous(
 ):
     context = browser.new_context(base_url=live_server.url, java_script_enabled=False, **PHONE)
     page = context.new_page()
-    report_and_check(page, contact=False)
+    report_and_check(page, contact=False, javascript=False)
     report = PublicReport.objects.get()
     assert report.anonymous and report.contact_whatsapp == "" and report.regency_id == "63.08"
     context.close()

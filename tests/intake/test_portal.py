@@ -155,3 +155,13 @@ def test_reports_from_one_address_are_limited(client, settings):
     assert submit(client).status_code == 201 and submit(client).status_code == 201
     assert submit(client).status_code == 429
     assert PublicReport.objects.count() == 2
+
+
+def test_place_suggestions_list_the_districts_and_villages_of_a_home_regency(client):
+    response = client.get(reverse("intake:places"), {"kab": "63.08"})
+    places = response.json()["places"]
+    assert response.status_code == 200 and len(places) > 100
+    assert all(", " in place for place in places)
+    assert any(place.startswith("Amuntai") for place in places)
+    assert client.get(reverse("intake:places"), {"kab": "31.71"}).status_code == 404
+    assert client.get(reverse("intake:places"), {"kab": "x"}).json() == {"places": []}

@@ -17,3 +17,27 @@
     setTimeout(function () { pressed = 0; }, 1000);
   });
 })();
+
+// Place suggestions: once a regency is chosen, its districts and villages are offered while
+// typing (a datalist). Without JavaScript the field is plain free text.
+(function () {
+  var regency = document.getElementById("id_regency");
+  var list = document.getElementById("place-suggestions");
+  if (!regency || !list || !window.fetch) return;
+  function load() {
+    list.innerHTML = "";
+    if (!regency.value) return;
+    fetch(list.dataset.source + "?kab=" + encodeURIComponent(regency.value))
+      .then(function (response) { return response.ok ? response.json() : { places: [] }; })
+      .then(function (data) {
+        data.places.forEach(function (name) {
+          var option = document.createElement("option");
+          option.value = name;
+          list.appendChild(option);
+        });
+      })
+      .catch(function () { /* offline: the field stays free text */ });
+  }
+  regency.addEventListener("change", load);
+  load();
+})();
