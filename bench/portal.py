@@ -119,6 +119,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=15)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=1, help="gunicorn threads per worker")
     options = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is missing: apt-get install wrk")
@@ -129,6 +130,7 @@ def main() -> None:
     subprocess.run(migrate, env=env, check=True, cwd=ROOT)  # noqa: S603
     server = subprocess.Popen(  # noqa: S603
         [str(BIN / "gunicorn"), "sigap.wsgi", "--workers", str(options.workers),
+         "--threads", str(options.threads),
          "--bind", f"127.0.0.1:{PORT}", "--log-level", "warning"],
         env=env, cwd=ROOT,
     )  # fmt: skip
