@@ -16,14 +16,13 @@ from django.views.decorators.http import require_POST
 
 from sigap.cases.models import Case
 from sigap.cases.services import WorkflowError
-from sigap.coordination import structure, transfers
+from sigap.coordination import selectors, structure, transfers
 from sigap.coordination.forms import MemberForm, SubTaskForceForm, TaskForceForm, TransferForm
 from sigap.coordination.models import (
     CaseTransfer,
     SubTaskForce,
     TaskForce,
     TaskForceMember,
-    TransferStatus,
 )
 from sigap.core.access import Action, get_or_404, request_user, require, scoped
 from sigap.core.pagination import paginate
@@ -160,9 +159,7 @@ def transfer_list(request: HttpRequest) -> HttpResponse:
     """Hand-overs to the user's task force waiting for an answer first, then the rest."""
     user = require(request, CaseTransfer)
     rows = scoped(user, CaseTransfer).select_related("case", "from_task_force", "to_task_force")
-    waiting = rows.filter(
-        status=TransferStatus.REQUESTED, to_task_force__agency_id=user.agency_id or 0
-    )
+    waiting = selectors.waiting_transfers(user)
     page, query = paginate(request, rows.exclude(pk__in=waiting.values("pk")))
     context = {"waiting": waiting, "page": page, "query": query}
     return render(request, "coordination/transfer_list.html", context)

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from sigap.cases.demo import SYNTHETIC_MARK
 from sigap.core.models import Country, Region, User
-from sigap.intake import recruiters, services
+from sigap.intake import services
 from sigap.intake.models import LicenceStatus, PlacementCompany, PublicReport
 
 REPORTS = [
@@ -48,7 +48,6 @@ def create_demo_intake() -> dict[str, Any]:
             name=name, licence_number=licence, status=status, province_id=province,
             valid_until=today + timedelta(days=days) if days is not None else None,
         )  # fmt: skip
-        company.search_name = recruiters.search_name(name)
         company.save()
     made = 0
     for what, regency, urgent, country, channel, triage in REPORTS:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -48,6 +48,10 @@ class Triage(models.TextChoices):
     ACCEPTED = "accepted", _("Accepted")
     DUPLICATE = "duplicate", _("Duplicate")
     SPAM = "spam", _("Spam")
+
+
+# A report still to be triaged.
+OPEN_TRIAGE = frozenset({Triage.NEW, Triage.NEEDS_INFO})
 
 
 class YesNoUnknown(models.TextChoices):
@@ -131,6 +135,11 @@ class PublicReport(models.Model):
     def __str__(self) -> str:
         return f"…{self.code_end}"
 
+    @property
+    def is_overdue(self) -> bool:
+        """Still to be triaged after its triage deadline."""
+        return self.triage in OPEN_TRIAGE and self.triage_due_at < timezone.now()
+
 
 def _attachment_path(attachment: ReportAttachment, filename: str) -> str:
     """intake/<random>.<kind>: nothing of the original name reaches the disk."""
@@ -201,6 +210,12 @@ class PlacementCompany(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        from sigap.intake.recruiters import search_name
+
+        self.search_name = search_name(self.name)
+        super().save(*args, **kwargs)
 
     @property
     def status_today(self) -> str:

@@ -68,7 +68,6 @@ def search(query: str) -> list[PlacementCompany]:
 
 
 def company_save(*, actor: User, company: PlacementCompany, request: Any = None) -> None:
-    company.search_name = search_name(company.name)
     created = company.pk is None
     company.save()
     audit.record(actor=actor, action="create" if created else "change", obj=company,
@@ -167,7 +166,6 @@ def import_csv(*, actor: User, content: bytes, request: Any = None) -> ImportRes
         company = company or PlacementCompany(licence_number=licence)
         for key, value in values.items():
             setattr(company, key, value)
-        company.search_name = search_name(company.name)
         company.save()
         result.created += created
         result.updated += not created

@@ -12,9 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from sigap.core.access import permits, scoped
 from sigap.core.models import Role
 from sigap.core.selectors import HomeAction
-from sigap.intake.models import PublicReport, Triage
-
-OPEN_TRIAGE = (Triage.NEW, Triage.NEEDS_INFO)
+from sigap.intake.models import OPEN_TRIAGE, PublicReport, Triage
 
 
 def queue(user: Any, *, closed: bool = False) -> QuerySet[PublicReport]:

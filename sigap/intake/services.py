@@ -8,6 +8,7 @@ stored report behind it.
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -80,10 +81,15 @@ def clean_attachment(upload: UploadedFile) -> Cleaned:
     return Cleaned(buffer.getvalue(), detected.content_type, detected.extension)
 
 
+def clean_attachments(uploads: list[UploadedFile]) -> list[Cleaned]:
+    """The first MAX_ATTACHMENTS uploads of a form, cleaned (RejectedUpload on a bad one)."""
+    return [clean_attachment(upload) for upload in uploads[:MAX_ATTACHMENTS]]
+
+
 def report_submit(
     *,
     fields: dict[str, Any],
-    attachments: list[Cleaned] = (),  # type: ignore[assignment]
+    attachments: Sequence[Cleaned] = (),
     channel: str = Channel.WEB,
     recorded_by: User | None = None,
     language: str = "id",
@@ -106,7 +112,7 @@ def report_submit(
 def _store(
     code: str,
     fields: dict[str, Any],
-    attachments: list[Cleaned],
+    attachments: Sequence[Cleaned],
     channel: str,
     recorded_by: User | None,
     language: str,
@@ -126,7 +132,7 @@ def _store(
     if report.anonymous:
         report.contact_name = report.contact_phone = report.contact_whatsapp = ""
     report.save()
-    for cleaned in list(attachments)[:MAX_ATTACHMENTS]:
+    for cleaned in attachments[:MAX_ATTACHMENTS]:
         attachment = ReportAttachment(
             report=report, content_type=cleaned.content_type, size=len(cleaned.content)
         )
@@ -182,10 +188,6 @@ PUBLIC_STATUS_AFTER: dict[str, str] = {
 }
 
 
-def _public_status(triage: str, current: str) -> str:
-    return PUBLIC_STATUS_AFTER.get(triage, current)
-
-
 @transaction.atomic
 def report_triage(
     *,
@@ -208,7 +210,7 @@ def report_triage(
     before = stored.triage
     stored.triage = triage
     stored.duplicate_of = duplicate_of if triage == Triage.DUPLICATE else None
-    stored.status = _public_status(triage, stored.status)
+    stored.status = PUBLIC_STATUS_AFTER.get(triage, stored.status)
     stored.save(update_fields=["triage", "duplicate_of", "status"])
     audit.record(
         actor=actor, action="triage", obj=stored, request=request,

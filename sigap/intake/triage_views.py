@@ -12,7 +12,6 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpRe
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -34,8 +33,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     user = require(request, PublicReport)
     closed = request.GET.get("selesai") == "1"
     page, query = paginate(request, selectors.queue(user, closed=closed))
-    now = timezone.now()
-    rows = [(report, report.triage_due_at < now and not closed) for report in page]
+    rows = [(report, report.is_overdue) for report in page]
     context = {"page": page, "query": query, "rows": rows, "closed": closed}
     return render(request, "intake/queue.html", context)
 
@@ -53,7 +51,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "message_form": MessageForm(),
         "others": others,
         "may_accept": user.role == Role.SECRETARIAT and report.triage != Triage.ACCEPTED,
-        "overdue": report.triage_due_at < timezone.now() and report.triage in selectors.OPEN_TRIAGE,
+        "overdue": report.is_overdue,
     }
     return render(request, "intake/report_detail.html", context)
 
@@ -117,8 +115,7 @@ def report_record(request: HttpRequest) -> HttpResponse:
     form = OfficerReportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            uploads = form.cleaned_data["attachments"][: services.MAX_ATTACHMENTS]
-            attachments = [services.clean_attachment(upload) for upload in uploads]
+            attachments = services.clean_attachments(form.cleaned_data["attachments"])
         except RejectedUpload as error:
             form.add_error("attachments", str(error))
         else:

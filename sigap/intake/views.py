@@ -24,10 +24,6 @@ def _address(request: HttpRequest) -> str:
     return audit.client_ip(request) or "-"
 
 
-def _limit(name: str, rate: str) -> Limit:
-    return Limit.parse(name, rate)
-
-
 def _too_many(request: HttpRequest, message: str) -> HttpResponse:
     return render(request, "intake/too_many.html", {"message": message}, status=429)
 
@@ -38,7 +34,7 @@ def report(request: HttpRequest) -> HttpResponse:
     form = ReportForm(request.POST or None, request.FILES or None)
     if request.method != "POST":
         return render(request, "intake/report_form.html", {"form": form})
-    limit = _limit("report", settings.SIGAP_REPORT_RATE)
+    limit = Limit.parse("report", settings.SIGAP_REPORT_RATE)
     if limit.reached(_address(request)):
         return _too_many(
             request, _("Many reports came from your connection just now. Please try again later.")
@@ -49,10 +45,7 @@ def report(request: HttpRequest) -> HttpResponse:
         limit.add(_address(request))
         return render(request, "intake/report_sent.html", {"code": codes.display(codes.new_code())})
     try:
-        attachments = [
-            services.clean_attachment(upload)
-            for upload in form.cleaned_data["attachments"][: services.MAX_ATTACHMENTS]
-        ]
+        attachments = services.clean_attachments(form.cleaned_data["attachments"])
     except RejectedUpload as error:
         form.add_error("attachments", str(error))
         return render(request, "intake/report_form.html", {"form": form}, status=400)
@@ -76,7 +69,7 @@ def status(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         typed = request.POST.get("kode", "")[:40]
         context["typed"] = typed
-        if not _limit("code-lookup", settings.SIGAP_CODE_LOOKUP_RATE).take(_address(request)):
+        if not Limit.parse("code-lookup", settings.SIGAP_CODE_LOOKUP_RATE).take(_address(request)):
             return _too_many(
                 request, _("Too many codes were checked from your connection. Wait a minute.")
             )

@@ -61,7 +61,7 @@ def home_actions(user: Any) -> list[HomeAction]:
     )
     if not permits(user, Referral):
         return [catalogue]
-    incoming = scoped(user, Referral).filter(to_agency_id=user.agency_id, status__in=OPEN_STATUSES)
+    incoming = open_incoming(user)
     waiting = incoming.count()
     overdue = incoming.filter(due_on__lt=timezone.localdate()).count()
     summary = ngettext(
