@@ -8,6 +8,7 @@ from __future__ import annotations
 import zoneinfo
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -272,12 +273,19 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Cache: rate-limit counters (portal, API guard) live here. One process can use its own memory;
 # several processes or machines need a shared cache: SIGAP_CACHE_URL=redis://host:6379/0.
 CACHE_URL = env_str("SIGAP_CACHE_URL")
-CACHES = {
+CACHES: dict[str, dict[str, Any]] = {
     "default": (
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
         if CACHE_URL.startswith(("redis://", "rediss://", "unix://"))
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
+    ),
+    # Page parts that are the same for every visitor in a language (the public portal's header
+    # and footer), kept in each process: rendering them again costs more than the report.
+    "fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "sigap-fragments",
+        "TIMEOUT": 3600,
+    },
 }
 if CACHE_URL and "redis" not in CACHES["default"]["BACKEND"]:
     raise ImproperlyConfigured("SIGAP_CACHE_URL must be a redis:// (or rediss://, unix://) URL.")

@@ -11,13 +11,16 @@ from typing import Any
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
-from weasyprint import HTML  # type: ignore[import-untyped]
-from weasyprint.urls import URLFetcher  # type: ignore[import-untyped]
 
 PDF_LANGUAGE = "id"  # official letters are in Bahasa Indonesia whatever the interface language
 
 
 def render_pdf(template: str, context: dict[str, Any]) -> bytes:
+    # Imported here: WeasyPrint takes most of a second to load, which every web and test
+    # process would otherwise pay at start-up.
+    from weasyprint import HTML  # type: ignore[import-untyped]
+    from weasyprint.urls import URLFetcher  # type: ignore[import-untyped]
+
     with translation.override(PDF_LANGUAGE):
         html = render_to_string(template, context)
     fetcher = URLFetcher(allowed_protocols=("data",))

@@ -3,6 +3,7 @@ stays anonymous unless they choose to leave a contact. A hidden field catches bo
 
 from __future__ import annotations
 
+import functools
 from typing import Any, ClassVar
 
 from django import forms
@@ -43,9 +44,19 @@ class MultipleFileField(forms.FileField):
 
 
 def home_regencies() -> Any:
-    return Region.objects.filter(
-        level=RegionLevel.REGENCY, parent_id=settings.SIGAP_HOME_REGION
-    ).order_by("name")
+    return _regencies_of(settings.SIGAP_HOME_REGION).all()
+
+
+@functools.cache
+def _regencies_of(province: str) -> Any:
+    """Built once per process (each public form would otherwise build the same query again);
+    every caller gets its own copy, evaluated afresh."""
+    return Region.objects.filter(level=RegionLevel.REGENCY, parent_id=province).order_by("name")
+
+
+@functools.cache
+def _countries() -> Any:
+    return Country.objects.order_by("name_id")
 
 
 class ReportForm(forms.Form):
@@ -112,15 +123,20 @@ class ReportForm(forms.Form):
         required=False,
         widget=MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,.pdf"}),
     )
-    # A field people never see (hidden by the style sheet and from screen readers); bots fill it.
-    website = forms.CharField(required=False, label=_("Leave this field empty"))
+    # A field people never see (hidden by the style sheet and from screen readers, out of the
+    # keyboard's path, never autofilled by the browser); bots fill it.
+    website = forms.CharField(
+        required=False,
+        label=_("Leave this field empty"),
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         regency = self.fields["regency"]
         regency.queryset = home_regencies()  # type: ignore[attr-defined]
         regency.label_from_instance = lambda region: region.name  # type: ignore[attr-defined]
-        self.fields["destination_country"].queryset = Country.objects.order_by("name_id")  # type: ignore[attr-defined]
+        self.fields["destination_country"].queryset = _countries()  # type: ignore[attr-defined]
 
     def _phone(self, name: str) -> str:
         text = self.cleaned_data.get(name, "").strip()

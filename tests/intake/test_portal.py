@@ -48,6 +48,20 @@ def test_the_form_is_light_and_shows_help_and_a_quick_exit(client):
     assert "bootstrap" not in html
 
 
+def test_the_page_parts_kept_rendered_follow_the_chosen_language(client):
+    """The header and footer are kept rendered per language: switching language must not
+    serve the other language's copy."""
+    for language, exit_label, footer in (
+        ("id", "Keluar cepat", "Informasi"),
+        ("en", "Quick exit", "Information"),
+        ("id", "Keluar cepat", "Informasi"),
+    ):
+        client.cookies["django_language"] = language
+        html = client.get(reverse("intake:status")).content.decode()
+        assert f'lang="{language}"' in html
+        assert f">{exit_label}</a>" in html and f">{footer}</a>" in html
+
+
 def test_an_anonymous_report_needs_only_what_happened_and_consent(client):
     response = submit(client)
     assert response.status_code == 201
