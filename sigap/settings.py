@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "sigap.coordination",
     "sigap.notifications",
     "sigap.intake",
+    "sigap.imports",
     "ninja",  # serves the API docs' Swagger UI files itself (no CDN)
     "sigap.api",
 ]
@@ -297,6 +298,11 @@ SIGAP_REPORT_RATE = env_str("SIGAP_REPORT_RATE", "10/h")
 SIGAP_CODE_LOOKUP_RATE = env_str("SIGAP_CODE_LOOKUP_RATE", "10/m")
 # The address users reach SIGAP at: emails link to it.
 SIGAP_BASE_URL = env_str("SIGAP_BASE_URL", "http://127.0.0.1:8000")
+
+# Imports of official lists: the largest file, and the rows and columns of a sheet.
+SIGAP_IMPORT_MAX_BYTES = env_int("SIGAP_IMPORT_MAX_MB", 30, minimum=1) * 1024 * 1024
+SIGAP_IMPORT_MAX_ROWS = env_int("SIGAP_IMPORT_MAX_ROWS", 200_000, minimum=10)
+SIGAP_IMPORT_MAX_COLUMNS = env_int("SIGAP_IMPORT_MAX_COLUMNS", 200, minimum=5)
 
 # Retention (UU PDP 27/2022), in days; `sigap purge_expired` erases or anonymises older data.
 SIGAP_RETENTION_PERSON_DAYS = env_int("SIGAP_RETENTION_PERSON_DAYS", 3650, minimum=1)

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from sigap.core import audit
 from sigap.core.models import User
-from sigap.core.sequences import next_value
+from sigap.core.sequences import next_value, next_values
 from sigap.people.models import DuplicateCandidate, DuplicateStatus, Person, PersonNameKey
 from sigap.people.search import name_index_keys, nik_index
 
@@ -79,6 +79,29 @@ def person_create(*, actor: User, request: Any = None, **fields: Any) -> Person:
             request=request,
         )
         return person
+
+
+def persons_create_many(*, actor: User, persons: list[Person]) -> list[Person]:
+    """Register many persons at once (an import): pseudonyms taken as one block, NIK and
+    name search keys written in bulk. The caller audits the batch they come from. Persons
+    with a valid NIK must have been matched against the register before (imports do)."""
+    if not persons:
+        return persons
+    numbers = next_values(f"pseudonym:{timezone.localdate().year}", len(persons))
+    year = timezone.localdate().year
+    for person, number in zip(persons, numbers, strict=True):
+        person.created_by = actor
+        person.pseudonym = f"{PSEUDONYM_PREFIX}-{year}-{number:04d}"
+        person.nik_index = nik_index(person.nik)
+    Person.objects.bulk_create(persons)
+    PersonNameKey.objects.bulk_create(
+        [
+            PersonNameKey(person=person, key=key)
+            for person in persons
+            for key in name_index_keys(person.full_name, person.aliases)
+        ]
+    )
+    return persons
 
 
 def _queue_same_nik(person: Person) -> None:

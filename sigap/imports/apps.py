@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ImportsConfig(AppConfig):
+    name = "sigap.imports"
+    label = "imports"
+    verbose_name = _("Imports")
+
+    def ready(self) -> None:
+        from sigap.imports import access  # noqa: F401 - registers the policies
