@@ -118,7 +118,7 @@ class Importer:
         self.rows: list[ImportRow] = []
 
     # -- lookups -----------------------------------------------------------------------
-    def _prefetch(self, chunk: list[tuple[int, list[Any], Reading]]) -> None:
+    def prefetch(self, chunk: list[tuple[int, list[Any], Reading]]) -> None:
         records = [r.values for _n, _c, r in chunk if r.kind == "record"]
         prints = {fingerprint(values) for values in records}
         known = ImportRow.objects.filter(
@@ -326,15 +326,24 @@ def run(
         audit.record(actor=actor, action="import", obj=batch,
                      details={"file": batch.file_name, "sha256": batch.file_sha256})  # fmt: skip
     done = 0
-    with translation.override(REPORT_LANGUAGE):
-        for chunk in chunks(reading.rows(source), reader, data_start):
-            importer._prefetch(chunk)
-            for number, cells, read in chunk:
-                outcome = importer.handle(number, cells, read)
-                if outcome is not None and on_row is not None:
-                    on_row(outcome)
-            done += len(chunk)
-            importer.flush(done)
+    try:
+        with translation.override(REPORT_LANGUAGE):
+            for chunk in chunks(reading.rows(source), reader, data_start):
+                importer.prefetch(chunk)
+                for number, cells, read in chunk:
+                    outcome = importer.handle(number, cells, read)
+                    if outcome is not None and on_row is not None:
+                        on_row(outcome)
+                done += len(chunk)
+                importer.flush(done)
+    except reading.UnreadableFile as error:
+        # What was imported before the unreadable part stays, and the batch says where it
+        # stopped and why.
+        if not dry_run:
+            batch.status, batch.error = BatchStatus.FAILED, error.message
+            batch.finished_at = timezone.now()
+            batch.save(update_fields=["status", "error", "finished_at"])
+        raise
     if not dry_run:
         batch.status, batch.finished_at = BatchStatus.DONE, timezone.now()
         batch.rows_total = sum(importer.counts.values())

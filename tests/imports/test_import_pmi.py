@@ -14,6 +14,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from sigap.core.models import AuditEvent
+from sigap.imports import services
 from sigap.imports.models import ImportBatch, ImportRow, MigrantReturn
 from sigap.people.models import Person
 from tests.imports import files
@@ -196,3 +197,23 @@ def test_a_zip_bomb_and_oversized_sheets_are_refused_before_they_fill_memory(tmp
     big = tmp_path / "besar.csv"
     big.write_bytes(b"NAMA;NEGARA\n" + b"Orang sintetis;Malaysia\n" * 60_000)
     assert "paling besar 1,0" in refused(big)
+
+
+def test_a_file_unreadable_half_way_keeps_what_was_imported_and_says_where_it_stopped(
+    tmp_path, settings, monkeypatch
+):
+    settings.SIGAP_IMPORT_MAX_COLUMNS = 12
+    monkeypatch.setattr(services, "CHUNK", 2)  # rows are written chunk by chunk
+    # Past the rows read to find the header, a line with too many columns.
+    path = files.csv_cp1252(tmp_path / "kepulangan.csv", extra=[";;;;;;;;"] * 40 + [";" * 20])
+    message = refused_after_start(path)
+    assert "12 kolom" in message
+    batch = ImportBatch.objects.get()
+    assert batch.status == "failed" and batch.error == message
+    assert MigrantReturn.objects.count() == 5  # the rows above the unreadable line
+
+
+def refused_after_start(path: Path) -> str:
+    with pytest.raises(CommandError) as error:
+        import_pmi(path)
+    return str(error.value)
