@@ -300,7 +300,7 @@ SIGAP_CODE_LOOKUP_RATE = env_str("SIGAP_CODE_LOOKUP_RATE", "10/m")
 SIGAP_BASE_URL = env_str("SIGAP_BASE_URL", "http://127.0.0.1:8000")
 
 # Imports of official lists: the largest file, and the rows and columns of a sheet.
-SIGAP_IMPORT_MAX_BYTES = env_int("SIGAP_IMPORT_MAX_MB", 30, minimum=1) * 1024 * 1024
+SIGAP_IMPORT_MAX_BYTES = env_int("SIGAP_IMPORT_MAX_MB", 20, minimum=1) * 1024 * 1024
 SIGAP_IMPORT_MAX_ROWS = env_int("SIGAP_IMPORT_MAX_ROWS", 200_000, minimum=10)
 SIGAP_IMPORT_MAX_COLUMNS = env_int("SIGAP_IMPORT_MAX_COLUMNS", 200, minimum=5)
 

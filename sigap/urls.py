@@ -22,5 +22,6 @@ urlpatterns = [
     path("", include("sigap.coordination.urls")),
     path("", include("sigap.notifications.urls")),
     path("", include("sigap.intake.urls")),
+    path("", include("sigap.imports.urls")),
     path("", include("sigap.api.urls")),
 ]

@@ -26,6 +26,8 @@ LOGIN_REDIRECT = 302
 PERSON_WORKERS = {"siti": 200, "rahmadi": 200, "normila": 200, "riduan": 200}
 ADMIN_ONLY = {**dict.fromkeys(SIGNED_IN, 404), "admin": 200}
 TRIAGE = {**dict.fromkeys(SIGNED_IN, 404), "siti": 200, "aisyah": 200}
+NOT_FOUND = dict.fromkeys(SIGNED_IN, 404)
+SECRETARIAT_BATCH = {"anonymous": LOGIN_REDIRECT, **NOT_FOUND, "siti": 200}
 TASK_FORCE_EDITORS = {
     **dict.fromkeys(SIGNED_IN, 404), "siti": 302, "riduan": 302, "admin": 302
 }  # fmt: skip
@@ -383,6 +385,15 @@ MATRIX = {
     # the P3MI register: administrators keep it ("company" is one licensed company)
     "intake:register": ({}, "get", {"anonymous": LOGIN_REDIRECT, **ADMIN_ONLY}),
     "intake:register_import": ({}, "get", {"anonymous": LOGIN_REDIRECT, **ADMIN_ONLY}),
+    # imports of lists ("import_batch" is a finished batch of the province's secretariat)
+    "imports:batch_list": ({}, "get", {"anonymous": LOGIN_REDIRECT, **NOT_FOUND, **PERSON_WORKERS}),
+    "imports:upload": ({}, "get", {"anonymous": LOGIN_REDIRECT, **NOT_FOUND, **PERSON_WORKERS}),
+    "imports:batch_detail": ({"pk": "import_batch"}, "get", SECRETARIAT_BATCH),
+    # a batch already imported has no mapping step left: its page is shown instead
+    "imports:mapping": ({"pk": "import_batch"}, "get", {**SECRETARIAT_BATCH, "siti": 302}),
+    "imports:progress": ({"pk": "import_batch"}, "get", SECRETARIAT_BATCH),
+    "imports:report_download": ({"pk": "import_batch"}, "get", SECRETARIAT_BATCH),
+    "imports:rejected_download": ({"pk": "import_batch"}, "get", SECRETARIAT_BATCH),
     "intake:company_edit": ({"pk": "company"}, "get", {"anonymous": LOGIN_REDIRECT, **ADMIN_ONLY}),
     # triage of public reports: the triage officer and the secretariat ("public_report" is a
     # report from Hulu Sungai Utara with a PDF attachment, "report_attachment")
@@ -567,6 +578,14 @@ def resolve_kwargs(kwargs):
             value = AgencyService.objects.get(
                 agency__slug="dinsos-kalsel", service_type__slug="psychosocial"
             ).pk
+        elif value == "import_batch":
+            from sigap.imports.models import ImportBatch
+
+            siti = persona_user("siti")
+            value = ImportBatch.objects.create(
+                file_name="daftar.csv", status="done", headers=["NAMA"], agency=siti.agency,
+                region_id="63", created_by=siti,
+            ).pk  # fmt: skip
         elif value == "company":
             from sigap.intake.models import PlacementCompany
 

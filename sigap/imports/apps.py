@@ -8,4 +8,8 @@ class ImportsConfig(AppConfig):
     verbose_name = _("Imports")
 
     def ready(self) -> None:
+        from sigap.core.selectors import register_home_actions
         from sigap.imports import access  # noqa: F401 - registers the policies
+        from sigap.imports.selectors import home_actions
+
+        register_home_actions(home_actions)

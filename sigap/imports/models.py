@@ -83,6 +83,8 @@ class ImportBatch(models.Model):
     file_sha256 = models.CharField(max_length=64, db_index=True, editable=False)
     file_size = models.PositiveIntegerField(default=0)
     source = models.CharField(_("source"), max_length=200, blank=True)
+    # An uploaded file, kept (encrypted, like every upload) until its import has run.
+    content = models.FileField(upload_to="imports/%Y/%m/", blank=True)
     # Where the header is among the rows read (0-based) and how many rows it spans.
     header_row = models.PositiveIntegerField(null=True, blank=True)
     header_span = models.PositiveSmallIntegerField(default=1)

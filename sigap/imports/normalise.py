@@ -338,6 +338,7 @@ class Reader:
             )  # fmt: skip
         reading = self._record(cells)
         if reading.kind == "rejected" and self.after_total:
+            reading.values.reason = ""
             return Reading("skipped", reading.values, [
                 _("Below the total row: a note, not a record."), *reading.reasons
             ])  # fmt: skip

@@ -1,12 +1,15 @@
 """The row report of an import: one line per non-empty source row, what became of it and why
-(issue 7 fixes the columns). It names people: it is written only for users in scope, and each
-download is audited."""
+(issue 7 fixes the columns); and the rejected rows as they were, to be fixed and imported
+again. Both name people: they are written only for users in scope, and each download is
+audited."""
 
 from __future__ import annotations
 
 import csv
+import json
 from typing import IO
 
+from sigap.imports.models import ImportBatch, RowStatus
 from sigap.imports.services import Outcome
 
 COLUMNS = (
@@ -23,8 +26,30 @@ class RowReport:
         self.writer.writerow(COLUMNS)
 
     def __call__(self, outcome: Outcome) -> None:
-        values = outcome.values.report()
+        self.line(outcome.number, outcome.status, outcome.reasons, outcome.values.report())
+
+    def line(self, number: int, status: str, reasons: list[str], values: dict[str, str]) -> None:
         self.writer.writerow(
-            [outcome.number, outcome.status, "; ".join(outcome.reasons)]
-            + [values[column] for column in COLUMNS[3:]]
+            [number, status, "; ".join(reasons)] + [values.get(c, "") for c in COLUMNS[3:]]
         )
+
+
+def write_batch_report(batch: ImportBatch, handle: IO[str]) -> int:
+    """The report of a batch already imported, from its kept rows; returns the lines."""
+    report = RowReport(handle)
+    count = 0
+    for row in batch.rows.order_by("number").iterator(chunk_size=1000):
+        report.line(row.number, row.status, row.reasons, json.loads(row.values or "{}"))
+        count += 1
+    return count
+
+
+def write_rejected(batch: ImportBatch, handle: IO[str]) -> int:
+    """The rejected rows under the list's own header, ready to fix and import again."""
+    writer = csv.writer(handle)
+    writer.writerow(batch.headers)
+    count = 0
+    for row in batch.rows.filter(status=RowStatus.REJECTED).order_by("number"):
+        writer.writerow(json.loads(row.cells))
+        count += 1
+    return count

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import tempfile
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.db import transaction
@@ -346,6 +348,104 @@ def run(
         raise
     if not dry_run:
         batch.status, batch.finished_at = BatchStatus.DONE, timezone.now()
-        batch.rows_total = sum(importer.counts.values())
-        batch.save(update_fields=["status", "finished_at", "rows_total"])
+        batch.rows_done = batch.rows_total = max(done, batch.rows_total)
+        batch.save(update_fields=["status", "finished_at", "rows_done", "rows_total"])
     return importer.counts
+
+
+# -- the web: upload, mapping, preview, confirm, and the task that runs the import ----------
+
+
+def batch_upload(*, upload: Any, actor: User, source: str = "", request: Any = None) -> ImportBatch:
+    """Keep an uploaded list (encrypted) with the header and mapping found in it, for the
+    officer to confirm; raises reading.UnreadableFile."""
+    suffix = Path(upload.name or "").suffix[:10]
+    with tempfile.NamedTemporaryFile(suffix=suffix) as copy:
+        for block in upload.chunks():
+            copy.write(block)
+        copy.flush()
+        batch, _prepared = batch_start(
+            Path(copy.name), actor=actor, agency=cast(Agency, actor.agency),
+            region_code=str(actor.region_id),
+            file_name=upload.name or "daftar", source=source,
+        )  # fmt: skip
+    upload.seek(0)
+    with transaction.atomic():
+        batch.content.save(f"impor{suffix}", upload, save=False)
+        batch.save()
+        audit.record(actor=actor, action="create", obj=batch, request=request,
+                     details={"file": batch.file_name, "sha256": batch.file_sha256})  # fmt: skip
+    return batch
+
+
+@contextmanager
+def stored_copy(batch: ImportBatch) -> Iterator[Path]:
+    """The batch's uploaded file, decrypted into a temporary file for the time of a read."""
+    suffix = Path(batch.file_name).suffix[:10]
+    with batch.content.open("rb") as stored, tempfile.NamedTemporaryFile(suffix=suffix) as copy:
+        copy.write(stored.read())
+        copy.flush()
+        yield Path(copy.name)
+
+
+def batch_preview(batch: ImportBatch, mapping: dict[str, int], limit: int = 10) -> list[Outcome]:
+    """The first rows as the import will read them with this mapping (nothing is written)."""
+    reader = Reader(mapping, home_region=settings.SIGAP_HOME_REGION)
+    shown: list[Outcome] = []
+    with stored_copy(batch) as path, translation.override(REPORT_LANGUAGE):
+        data_start = (batch.header_row or 0) + batch.header_span
+        for index, (number, cells) in enumerate(reading.rows(reading.check(path))):
+            if index < data_start:
+                continue
+            read = reader.read(cells)
+            if read.kind != "blank":
+                status = {"record": RowStatus.IMPORTED, "rejected": RowStatus.REJECTED}.get(
+                    read.kind, RowStatus.SKIPPED
+                )
+                shown.append(Outcome(number, status, read.reasons, read.values, []))
+            if len(shown) >= limit:
+                break
+    return shown
+
+
+def batch_confirm(
+    *, batch: ImportBatch, mapping: dict[str, int], actor: User, request: Any = None
+) -> ImportBatch:
+    """Keep the confirmed mapping and queue the import (it runs in the background)."""
+    with transaction.atomic():
+        batch.mapping = mapping
+        batch.status = BatchStatus.QUEUED
+        batch.save(update_fields=["mapping", "status"])
+        audit.record(actor=actor, action="import", obj=batch, request=request,
+                     details={"mapping": mapping})  # fmt: skip
+        transaction.on_commit(lambda: _enqueue(batch.pk))
+    return batch
+
+
+def _enqueue(batch_id: int) -> None:
+    from sigap.imports.tasks import run_batch
+
+    run_batch.enqueue(batch_id)
+
+
+def batch_run_queued(batch_id: int) -> dict[str, int]:
+    """Run a queued batch (the background task); the stored file is removed once its rows are
+    kept. An unreadable part marks the batch failed (see `run`)."""
+    batch = ImportBatch.objects.select_related("created_by").get(pk=batch_id)
+    if batch.status != BatchStatus.QUEUED:
+        return batch.counts()
+    try:
+        with stored_copy(batch) as path:
+            batch.rows_total = sum(1 for _row in reading.rows(reading.check(path)))
+            batch.rows_total -= (batch.header_row or 0) + batch.header_span
+            batch.save(update_fields=["rows_total"])
+            counts = run(batch, path, actor=batch.created_by)
+    except reading.UnreadableFile:
+        return batch.counts()
+    except Exception:
+        batch.status, batch.finished_at = BatchStatus.FAILED, timezone.now()
+        batch.error = _("The import stopped on an error in SIGAP; the administrator is told.")
+        batch.save(update_fields=["status", "error", "finished_at"])
+        raise
+    batch.content.delete(save=True)
+    return counts

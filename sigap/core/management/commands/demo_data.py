@@ -13,6 +13,7 @@ from sigap.coordination.demo import create_demo_coordination
 from sigap.core.commands import SigapCommand
 from sigap.core.demo import DEMO_PASSWORD, DemoLogin, create_demo_users
 from sigap.core.models import Agency, User
+from sigap.imports.demo import create_demo_imports
 from sigap.intake.demo import create_demo_intake
 from sigap.people.demo import create_demo_persons
 from sigap.referrals.demo import create_demo_referrals
@@ -47,6 +48,7 @@ class Command(SigapCommand):
         summary.update(create_demo_referrals())
         summary.update(create_demo_coordination())
         summary.update(create_demo_intake())
+        summary.update(create_demo_imports())
         if options["print_logins"]:
             self.print_logins(logins)
         return summary
