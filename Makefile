@@ -95,6 +95,7 @@ bench: setup
 	  $(BIN)/python -m bench.load_reference --database-url postgres://postgres@127.0.0.1:5432/sigap_bench; \
 	  psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS sigap_bench" postgres; \
 	  (command -v wrk >/dev/null || scripts/apt-install wrk) && $(BIN)/python -m bench.portal; \
+	  $(BIN)/python -m bench.imports; \
 	fi
 	@# Cases and searches at size M (100,000 cases); its database (sigap_bench_cases) is kept
 	@# and reused while the code's migrations and the size stay the same.

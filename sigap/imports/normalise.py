@@ -384,7 +384,10 @@ class Reader:
         raw = self.cell(cells, "nik")
         if raw is None:
             return
-        nik, problem = self._parsed("nik", raw, lambda v: parse_nik(v, index=self.index))
+        try:  # not remembered: every NIK is another (memory stays flat as a list grows)
+            nik, problem = parse_nik(raw, index=self.index), ""
+        except ParseError as error:
+            nik, problem = None, str(error)
         if nik is None:
             values.nik_valid = False
             reasons.append(

@@ -1,0 +1,181 @@
+"""Benchmark: importing a list of returned migrant workers on PostgreSQL, beside PostgreSQL's own
+COPY of the same file into an equivalent table, measured in the same run.
+
+Run: .venv/bin/python -m bench.imports [--rows 100000]
+Targets (issue 7): the CSV imports (validation and person matching included) at no less than a
+third of COPY's speed; the same data as XLSX in at most twice the CSV time; memory flat as a
+CSV grows (peak memory of a quarter-size and a full-size import compared).
+
+Every import runs `sigap import_pmi` in a fresh database copied from a template that holds the
+reference data (regions, countries, agencies). The list is SYNTHETIC: a `;` CSV in
+Windows-1252 with title rows, dates in three forms and a total row, like the lists offices send.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psycopg
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+SERVER = "postgres://postgres@127.0.0.1:5432"
+TEMPLATE = "sigap_bench_imports_template"
+DATABASE = "sigap_bench_imports"
+PLACES = ["Martapura, Kab. Banjar", "Banjarmasin", "Kab. Tapin", "HSU", "Kota Banjarbaru",
+          "Pelaihari, Tanah Laut", "Barabai", "Kab. Tabalong", "Kotabaru", "Rantau"]  # fmt: skip
+COUNTRIES = ["Malaysia", "Arab Saudi", "Taiwan", "Hong Kong", "Brunei Darussalam", "Singapura"]
+REASONS = ["Selesai kontrak", "Deportasi", "Sakit", "Gaji tidak dibayar", "PMI non prosedural",
+           "Cuti", "Dugaan korban TPPO"]  # fmt: skip
+MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+          "September", "Oktober", "November", "Desember"]  # fmt: skip
+HEADER = ["NO", "NAMA PMI", "NIK", "L/P", "TGL LAHIR", "KAB/KOTA ASAL", "NEGARA PENEMPATAN",
+          "TGL KEPULANGAN", "KETERANGAN"]  # fmt: skip
+
+
+def synthetic_rows(count: int, seed: int = 7) -> list[list[str]]:
+    rng = random.Random(seed)  # noqa: S311 - synthetic data
+    rows = []
+    for number in range(1, count + 1):
+        female = number % 3 != 0
+        day, month, year = rng.randint(1, 28), rng.randint(1, 12), rng.randint(1970, 2004)
+        place = f"63{rng.randint(1, 11):02d}{rng.randint(1, 12):02d}"
+        born_code = f"{day + (40 if female else 0):02d}{month:02d}{year % 100:02d}"
+        nik = f"{place}{born_code}{number % 10000:04d}"
+        born = [f"{day:02d}/{month:02d}/{year}", f"{day} {MONTHS[month - 1]} {year}",
+                f"{year}-{month:02d}-{day:02d}"][number % 3]  # fmt: skip
+        returned = f"{rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/{rng.randint(2022, 2025)}"
+        rows.append([str(number), f"Orang Sintetis {number} (fiktif)", nik,
+                     "P" if female else "L", born, rng.choice(PLACES), rng.choice(COUNTRIES),
+                     returned, rng.choice(REASONS)])  # fmt: skip
+    return rows
+
+
+def write_csv(path: Path, rows: list[list[str]]) -> Path:
+    lines = ["DATA KEPULANGAN PMI (DATA SINTETIS, TOLOK UKUR)", "", ";".join(HEADER)]
+    lines += [";".join(row) for row in rows]
+    lines.append(f"JUMLAH;{len(rows)} orang")
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
+    return path
+
+
+def write_xlsx(path: Path, rows: list[list[str]]) -> Path:
+    from openpyxl import Workbook  # type: ignore[import-untyped]
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet()
+    sheet.append(["DATA KEPULANGAN PMI (DATA SINTETIS, TOLOK UKUR)"])
+    sheet.append([])
+    sheet.append(HEADER)
+    for row in rows:
+        sheet.append([int(row[0]), *row[1:]])
+    sheet.append(["JUMLAH", f"{len(rows)} orang"])
+    book.save(path)
+    return path
+
+
+def admin(sql: str) -> None:
+    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as connection:
+        connection.execute(sql)
+
+
+def environment(database: str) -> dict[str, str]:
+    return {**os.environ, "SIGAP_ENV": "test", "SIGAP_DEBUG": "0",
+            "SIGAP_DATABASE_URL": f"{SERVER}/{database}", "PYTHONPATH": str(ROOT)}  # fmt: skip
+
+
+def sigap(database: str, *args: str) -> tuple[float, str, int]:
+    """Run a sigap command: (seconds, the last line it printed, its peak memory in MB)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(  # noqa: S603
+        [str(BIN / "sigap"), *args], env=environment(database), stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True, cwd=ROOT,
+    )  # fmt: skip
+    out, err = process.stdout.read(), process.stderr.read()  # type: ignore[union-attr]
+    _pid, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - started
+    if process.returncode:
+        raise SystemExit(f"sigap {' '.join(args)} failed:\n{err}")
+    last = out.strip().splitlines()[-1] if out.strip() else ""
+    return seconds, last, usage.ru_maxrss // 1024
+
+
+def prepare_template() -> None:
+    admin(f"DROP DATABASE IF EXISTS {TEMPLATE} WITH (FORCE)")
+    admin(f"CREATE DATABASE {TEMPLATE}")
+    sigap(TEMPLATE, "migrate", "--verbosity", "0")
+    sigap(TEMPLATE, "load_reference")
+
+
+def fresh_database() -> None:
+    admin(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+    admin(f"CREATE DATABASE {DATABASE} TEMPLATE {TEMPLATE}")
+
+
+def copy_seconds(path: Path) -> float:
+    """PostgreSQL's COPY of the file's table (title rows dropped) into an equivalent table."""
+    fresh_database()
+    data = path.read_bytes().split(b"\r\n", 2)[2]  # from the header on,
+    data = data[: data.rindex(b"JUMLAH")]  # without the total row
+    columns = ", ".join(f"c{n} text" for n in range(len(HEADER)))
+    with psycopg.connect(f"{SERVER}/{DATABASE}") as connection:
+        connection.execute(f"CREATE TABLE bench_copy ({columns})")
+        connection.commit()
+        started = time.perf_counter()
+        with (
+            connection.cursor() as cursor,
+            cursor.copy(
+                "COPY bench_copy FROM STDIN WITH (FORMAT csv, DELIMITER ';', HEADER true, "
+                "ENCODING 'WIN1252')"
+            ) as copy,
+        ):
+            copy.write(data)
+        connection.commit()
+        return time.perf_counter() - started
+
+
+def import_run(path: Path) -> tuple[float, int, str]:
+    """(seconds, peak memory in MB of the import process, its JSON summary) in a fresh database."""
+    fresh_database()
+    seconds, summary, memory = sigap(DATABASE, "import_pmi", str(path))
+    return seconds, memory, summary
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    options = parser.parse_args()
+    prepare_template()
+    rows = synthetic_rows(options.rows)
+    with tempfile.TemporaryDirectory() as folder:
+        quarter = write_csv(Path(folder) / "quarter.csv", rows[: options.rows // 4])
+        full = write_csv(Path(folder) / "full.csv", rows)
+        workbook = write_xlsx(Path(folder) / "full.xlsx", rows)
+        copy = copy_seconds(full)
+        csv_seconds, csv_memory, summary = import_run(full)
+        xlsx_seconds, xlsx_memory, xlsx_summary = import_run(workbook)
+        quarter_seconds, quarter_memory, _ = import_run(quarter)
+    admin(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+    admin(f"DROP DATABASE IF EXISTS {TEMPLATE} WITH (FORCE)")
+    count = options.rows
+    print(f"rows: {count:,}")
+    print(f"COPY into an equivalent table: {copy:.2f} s, {count / copy:,.0f} rows/s")
+    print(f"import of the CSV: {csv_seconds:.2f} s, {count / csv_seconds:,.0f} rows/s, "
+          f"{csv_seconds / copy:.1f}x COPY's time (target at most 3x); {summary}")  # fmt: skip
+    print(f"import of the XLSX: {xlsx_seconds:.2f} s, {xlsx_seconds / csv_seconds:.2f}x the CSV "
+          f"(target at most 2x); {xlsx_summary}")  # fmt: skip
+    print(f"peak memory: CSV of {count // 4:,} rows {quarter_memory} MB "
+          f"({quarter_seconds:.1f} s), of {count:,} rows {csv_memory} MB; "
+          f"XLSX of {count:,} rows {xlsx_memory} MB")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
