@@ -9,7 +9,10 @@ class ImportsConfig(AppConfig):
 
     def ready(self) -> None:
         from sigap.core.selectors import register_home_actions
-        from sigap.imports import access  # noqa: F401 - registers the policies
+        from sigap.imports import (
+            access,  # noqa: F401 - registers the policies
+            retention,  # noqa: F401 - registers the rule
+        )
         from sigap.imports.selectors import home_actions
 
         register_home_actions(home_actions)

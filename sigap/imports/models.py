@@ -9,6 +9,7 @@ imported again.
 
 from __future__ import annotations
 
+import json
 from typing import ClassVar
 
 from django.conf import settings
@@ -113,6 +114,8 @@ class ImportBatch(models.Model):
     )
     created_at = models.DateTimeField(_("uploaded"), default=timezone.now, editable=False)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    # Set when retention erased the source rows (see imports.retention).
+    rows_erased_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("import batch")
@@ -134,9 +137,10 @@ class ImportRow(models.Model):
     batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="rows")
     number = models.PositiveIntegerField(_("row"))
     status = models.CharField(_("status"), max_length=10, choices=RowStatus.choices)
-    reasons = models.JSONField(default=list, blank=True)
     cells = EncryptedTextField()  # JSON list of the cells as text
-    values = EncryptedTextField(blank=True)  # JSON of the normalised values (the row report)
+    # JSON of the normalised values and the reasons (the row report): encrypted, since reasons
+    # quote the values that could not be read, an invalid NIK among them.
+    values = EncryptedTextField(blank=True)
     fingerprint = models.CharField(max_length=32, blank=True, db_index=True)
     migrant_return = models.ForeignKey(
         "MigrantReturn", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -150,6 +154,10 @@ class ImportRow(models.Model):
 
     def __str__(self) -> str:
         return f"{self.batch_id}:{self.number}"
+
+    @property
+    def reasons(self) -> list[str]:
+        return list(json.loads(self.values or "{}").get("reasons", []))
 
 
 class MigrantReturn(models.Model):

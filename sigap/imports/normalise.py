@@ -32,7 +32,7 @@ from sigap.core.parsing._cells import is_number
 from sigap.core.parsing._text import words
 from sigap.imports.models import Job, ReturnReason
 
-TOTAL_WORDS = ("jumlah", "total", "jml", "sub total", "subtotal", "grand total", "sum")
+TOTAL_WORDS = ("jumlah", "total", "jml", "sub total", "subtotal", "grand total")
 
 # Words in a return reason, strongest first: "deportasi, korban TPPO" is trafficking.
 REASON_WORDS: list[tuple[ReturnReason, tuple[str, ...]]] = [

@@ -18,6 +18,19 @@ COLUMNS = (
 )  # fmt: skip
 
 
+FORMULA_STARTS = ("=", "+", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> object:
+    """A cell that a spreadsheet program will not run as a formula (a list comes from outside
+    and may carry "=HYPERLINK(...)"): such text gets Excel's own "this is text" apostrophe."""
+    if isinstance(value, str) and (
+        value.startswith(FORMULA_STARTS) or (value.startswith("-") and not value[1:2].isdigit())
+    ):
+        return "'" + value
+    return value
+
+
 class RowReport:
     """Writes outcomes as they come (the import streams; so does the report)."""
 
@@ -29,9 +42,8 @@ class RowReport:
         self.line(outcome.number, outcome.status, outcome.reasons, outcome.values.report())
 
     def line(self, number: int, status: str, reasons: list[str], values: dict[str, str]) -> None:
-        self.writer.writerow(
-            [number, status, "; ".join(reasons)] + [values.get(c, "") for c in COLUMNS[3:]]
-        )
+        cells = [number, status, "; ".join(reasons)] + [values.get(c, "") for c in COLUMNS[3:]]
+        self.writer.writerow([safe_cell(cell) for cell in cells])
 
 
 def write_batch_report(batch: ImportBatch, handle: IO[str]) -> int:
@@ -39,7 +51,8 @@ def write_batch_report(batch: ImportBatch, handle: IO[str]) -> int:
     report = RowReport(handle)
     count = 0
     for row in batch.rows.order_by("number").iterator(chunk_size=1000):
-        report.line(row.number, row.status, row.reasons, json.loads(row.values or "{}"))
+        values = json.loads(row.values or "{}")
+        report.line(row.number, row.status, values.get("reasons", []), values)
         count += 1
     return count
 
@@ -50,6 +63,6 @@ def write_rejected(batch: ImportBatch, handle: IO[str]) -> int:
     writer.writerow(batch.headers)
     count = 0
     for row in batch.rows.filter(status=RowStatus.REJECTED).order_by("number"):
-        writer.writerow(json.loads(row.cells))
+        writer.writerow([safe_cell(cell) for cell in json.loads(row.cells)])
         count += 1
     return count

@@ -241,7 +241,7 @@ class Importer:
         values = {**read.values.report(), "reasons": read.reasons}
         self.rows.append(
             ImportRow(
-                batch=self.batch, number=number, status=status, reasons=read.reasons,
+                batch=self.batch, number=number, status=status,
                 cells=json.dumps(texts, ensure_ascii=False),
                 values=json.dumps(values, ensure_ascii=False), fingerprint=mark,
                 migrant_return=migrant_return,

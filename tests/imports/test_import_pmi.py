@@ -217,3 +217,45 @@ def refused_after_start(path: Path) -> str:
     with pytest.raises(CommandError) as error:
         import_pmi(path)
     return str(error.value)
+
+
+def test_nothing_that_names_a_person_is_stored_in_the_clear(tmp_path):
+    from django.db import connection
+
+    import_pmi(files.csv_cp1252(tmp_path / "kepulangan.csv"))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT cells, \"values\" FROM imports_importrow")
+        stored = " ".join(" ".join(row) for row in cursor.fetchall())
+        cursor.execute("SELECT reason_text FROM imports_migrantreturn")
+        stored += " ".join(row[0] for row in cursor.fetchall())
+    for clear in ("Siti Aminah", "6303015203900001", "6,30301E+15", "Tono", "Deportasi"):
+        assert clear not in stored
+
+
+def test_the_report_and_the_rejected_rows_never_carry_a_formula(tmp_path):
+    bad = ["9;=HYPERLINK(\"http://contoh.invalid\");;L;;;;;", "10;@SUM(A1);;;;;;;"]
+    path = files.csv_cp1252(tmp_path / "kepulangan.csv", extra=bad)
+    summary, rows = report_of(path, tmp_path)
+    names = [row["name"] for row in rows if row["status"] == "rejected"]
+    assert "'=HYPERLINK(\"http://contoh.invalid\")" in names and "'@SUM(A1)" in names
+
+
+def test_retention_erases_the_source_rows_of_old_batches(tmp_path, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from sigap.core.models import User
+    from sigap.core.retention import purge_expired
+
+    import_pmi(files.csv_cp1252(tmp_path / "kepulangan.csv"))
+    batch = ImportBatch.objects.get()
+    ImportBatch.objects.filter(pk=batch.pk).update(
+        created_at=timezone.now() - timedelta(days=settings.SIGAP_RETENTION_IMPORT_DAYS + 1)
+    )
+    purged = purge_expired(actor=User.objects.system_actor())
+    assert purged["import_rows"] == 10
+    row = batch.rows.get(number=12)
+    assert row.cells == "[]" and row.reasons == [] and row.status == "rejected"
+    assert MigrantReturn.objects.count() == 5  # the returns follow their own rules
+    assert purge_expired(actor=User.objects.system_actor())["import_rows"] == 0
