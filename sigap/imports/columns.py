@@ -269,16 +269,28 @@ def _label(cell: object) -> str:
         return ""
     if isinstance(cell, float) and cell.is_integer():
         return str(int(cell))
-    return " ".join(str(cell).split())
+    return " ".join(str(cell).replace("\x00", " ").split())
+
+
+# Labels that name the regency only loosely: a KAB/KOTA column beside them is the regency.
+LOOSE = frozenset({"alamat", "alamat asal", "domisili", "address", "asal", "origin"})
 
 
 def _map(labels: Sequence[str]) -> dict[str, int]:
-    best: dict[str, tuple[int, int]] = {}  # field: (certainty, column)
+    best: dict[str, tuple[int, int]] = {}  # field: (rank, column)
     for column, label in enumerate(labels):
         name, certainty = recognise(label)
-        if name and (name not in best or certainty > best[name][0]):
-            best[name] = (certainty, column)
-    return {name: column for name, (_certainty, column) in best.items()}
+        rank = certainty * 2 - (" ".join(words(label)) in LOOSE)
+        if name and (name not in best or rank > best[name][0]):
+            best[name] = (rank, column)
+    return {name: column for name, (_rank, column) in best.items()}
+
+
+def _numbering(cells: Sequence[Any]) -> bool:
+    """Whether a row only numbers the columns above it ("1 2 3 ..." or "(1) (2) (3) ..."),
+    as many official forms do under their header."""
+    texts = [_label(cell).strip("()") for cell in cells if _label(cell)]
+    return len(texts) >= 3 and texts == [str(number) for number in range(1, len(texts) + 1)]
 
 
 def _joined(upper: Sequence[Any], lower: Sequence[Any]) -> list[str]:
@@ -319,4 +331,6 @@ def find_header(rows: Sequence[Sequence[Any]]) -> Header | None:
             score = _score(candidate.mapping)
             if len(candidate.mapping) >= 2 and score > best_score:
                 best, best_score = candidate, score
+    if best is not None and best.data_start < len(rows) and _numbering(rows[best.data_start]):
+        best.span += 1
     return best

@@ -99,3 +99,110 @@ def xlsx_messy(path: Path) -> Path:
     sheet.append([None, "JUMLAH", None, None, None, None, None, None, None])
     book.save(path)
     return path
+
+
+# Workbooks written by hand, byte by byte, for what no spreadsheet program writes: cells far
+# away, odd but legal XML, ranges in any order. Their text is synthetic.
+
+XLSX_WORKSHEET = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"
+
+
+def xlsx_by_hand(
+    path: Path,
+    sheet_data: str,
+    *,
+    merges: tuple[str, ...] = (),
+    target: str = "worksheets/sheet1.xml",
+    worksheet: str = "",
+) -> Path:
+    """An XLSX of one sheet whose <sheetData> holds `sheet_data` as given, with merged
+    `merges`, stored where the workbook's relationship `target` points (or as `worksheet`,
+    the whole part, when given)."""
+    import zipfile
+
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    relationships = "http://schemas.openxmlformats.org/package/2006/relationships"
+    merged = "".join(f'<mergeCell ref="{ref}"/>' for ref in merges)
+    part = worksheet or (
+        f'<worksheet xmlns="{main}"><sheetData>{sheet_data}</sheetData>'
+        + (f'<mergeCells count="{len(merges)}">{merged}</mergeCells>' if merges else "")
+        + "</worksheet>"
+    )
+    office = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("_rels/.rels", f'<Relationships xmlns="{relationships}">'
+                         f'<Relationship Id="rId1" Type="{office}/officeDocument" '
+                         'Target="xl/workbook.xml"/></Relationships>')  # fmt: skip
+        archive.writestr("xl/workbook.xml", f'<workbook xmlns="{main}" xmlns:r="{office}">'
+                         '<sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets>'
+                         "</workbook>")  # fmt: skip
+        archive.writestr("xl/_rels/workbook.xml.rels", f'<Relationships xmlns="{relationships}">'
+                         f'<Relationship Id="rId1" Type="{XLSX_WORKSHEET}" Target="{target}"/>'
+                         "</Relationships>")  # fmt: skip
+        archive.writestr(target.removeprefix("/") if target.startswith("/") else f"xl/{target}",
+                         part.encode())  # fmt: skip
+    return path
+
+
+def ods_by_hand(path: Path, rows: str) -> Path:
+    """An ODS of one sheet whose <table:table> holds the `rows` XML as given."""
+    import zipfile
+
+    office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+    table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+    text = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+    content = (f'<office:document-content xmlns:office="{office}" xmlns:table="{table}" '
+               f'xmlns:text="{text}" office:version="1.2"><office:body><office:spreadsheet>'
+               f'<table:table table:name="Data">{rows}</table:table>'
+               "</office:spreadsheet></office:body></office:document-content>")  # fmt: skip
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("META-INF/manifest.xml", '<manifest:manifest xmlns:manifest='
+                         '"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>')  # fmt: skip
+        archive.writestr("content.xml", content)
+    return path
+
+
+def ods_cell(text: str = "", repeated: int = 1) -> str:
+    repeat = f' table:number-columns-repeated="{repeated}"' if repeated > 1 else ""
+    if not text:
+        return f"<table:table-cell{repeat}/>"
+    return (f'<table:table-cell office:value-type="string"{repeat}><text:p>{text}</text:p>'
+            "</table:table-cell>")  # fmt: skip
+
+
+def xls_numbers(path: Path, cells: list[tuple[int, int, float]]) -> Path:
+    """An XLS (BIFF8 in a compound file) of one sheet holding a number at each
+    (row, column) counted from 0, as a NUMBER record gives them: up to 65535 each."""
+    import struct
+
+    def record(kind: int, body: bytes = b"") -> bytes:
+        return struct.pack("<HH", kind, len(body)) + body
+
+    def bof(kind: int) -> bytes:
+        return record(0x0809, struct.pack("<HHHHII", 0x0600, kind, 0, 1997, 0, 0x0600))
+
+    numbers = [record(0x0203, struct.pack("<HHHd", row, column, 0, value))
+               for row, column, value in cells]  # fmt: skip
+    sheet = bof(0x0010) + b"".join(numbers) + record(0x000A)
+    sheet_at = len(bof(0x0005)) + 4 + 9 + 4  # after the globals: BOF, BOUNDSHEET, EOF
+    globals_ = bof(0x0005) + record(0x0085, struct.pack("<IBBBB", sheet_at, 0, 0, 1, 0) + b"S")
+    stream = (globals_ + record(0x000A) + sheet).ljust(4096, b"\x00")  # no mini stream
+    stream += b"\x00" * (-len(stream) % 512)
+    end, free = 0xFFFFFFFE, 0xFFFFFFFF
+    sectors = len(stream) // 512  # sector 0 is the FAT, 1 the directory, 2... the stream
+    fat = [0xFFFFFFFD, end, *range(3, 2 + sectors), end]
+    header = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(16)
+              + struct.pack("<5H6x9I", 0x3E, 3, 0xFFFE, 9, 6, 0, 1, 1, 0, 4096, end, 0, end, 0)
+              + struct.pack("<I108I", 0, *[free] * 108))  # fmt: skip
+
+    def entry(name: str, kind: int, child: int, start: int, size: int) -> bytes:
+        encoded = (name + "\x00").encode("utf-16-le") if name else b""
+        return (encoded.ljust(64, b"\x00") + struct.pack("<HBB3I", len(encoded), kind, 1, free,
+                free, child) + bytes(36) + struct.pack("<IQ", start, size))  # fmt: skip
+
+    directory = (entry("Root Entry", 5, 1, end, 0) + entry("Workbook", 2, free, 2, len(stream))
+                 + entry("", 0, free, free, 0) * 2)  # fmt: skip
+    path.write_bytes(header + struct.pack("<128I", *fat, *[free] * (128 - len(fat)))
+                     + directory + stream)  # fmt: skip
+    return path
