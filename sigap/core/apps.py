@@ -8,4 +8,4 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core and reference data")
 
     def ready(self) -> None:
-        from sigap.core import checks, policies, signals  # noqa: F401 - registers them
+        from sigap.core import checks, lookups, policies, signals  # noqa: F401 - registers them

@@ -38,22 +38,36 @@ def primary_key_id() -> str:
     return next(iter(settings.SIGAP_ENCRYPTION_KEYS))
 
 
+@cache
+def _primary() -> tuple[bytes, AESGCM]:
+    """The prefix of new ciphertexts and the cipher of the first key (an import encrypts
+    hundreds of thousands of values: the settings are not read for each)."""
+    key_id = primary_key_id()
+    return f"{VERSION}:{key_id}:".encode(), _ciphers()[key_id]
+
+
+@cache
+def _blind_index_key() -> bytes:
+    return bytes(settings.SIGAP_BLIND_INDEX_KEY)
+
+
 def reset_key_cache() -> None:
-    """Forget the ciphers built from the previous settings."""
+    """Forget the ciphers and keys built from the previous settings."""
     _ciphers.cache_clear()
+    _primary.cache_clear()
+    _blind_index_key.cache_clear()
 
 
 @receiver(setting_changed)
 def _keys_changed(setting: str, **kwargs: object) -> None:
-    if setting == "SIGAP_ENCRYPTION_KEYS":
+    if setting in ("SIGAP_ENCRYPTION_KEYS", "SIGAP_BLIND_INDEX_KEY"):
         reset_key_cache()
 
 
 def encrypt_bytes(data: bytes, *, context: str) -> bytes:
-    key_id = primary_key_id()
+    prefix, cipher = _primary()
     nonce = os.urandom(NONCE_BYTES)
-    sealed = _ciphers()[key_id].encrypt(nonce, data, context.encode())
-    return f"{VERSION}:{key_id}:".encode() + nonce + sealed
+    return prefix + nonce + cipher.encrypt(nonce, data, context.encode())
 
 
 def decrypt_bytes(blob: bytes, *, context: str) -> bytes:
@@ -96,5 +110,5 @@ def blind_index(value: str, *, purpose: str) -> str:
 
     Without the key, the hash reveals nothing; with the database alone, equal values are
     visible as equal hashes (documented leakage, docs/security.md)."""
-    mac = hmac.new(settings.SIGAP_BLIND_INDEX_KEY, f"{purpose}\x00{value}".encode(), hashlib.sha256)
-    return mac.hexdigest()[:32]
+    message = f"{purpose}\x00{value}".encode()
+    return hmac.digest(_blind_index_key(), message, hashlib.sha256).hex()[:32]

@@ -13,7 +13,9 @@ from sigap.core.models import Role
 from sigap.imports.models import ImportBatch, ImportRow, MigrantReturn
 
 
-def _own(scope: Scope, prefix: str = "") -> Q:
+def own(scope: Scope, prefix: str = "") -> Q:
+    """The records of a scope's own: in its region, and an agency officer's, of their agency
+    (`prefix` leads to the record that has the region and agency)."""
     own = within_region(f"{prefix}region", scope.region_code)
     if scope.role == Role.AGENCY_OFFICER:
         own &= Q(**{f"{prefix}agency_id": scope.agency_id})
@@ -24,18 +26,18 @@ def _own(scope: Scope, prefix: str = "") -> Q:
 def batch_policy(scope: Scope, queryset: QuerySet[Any], action: Action) -> QuerySet[Any]:
     if not scope.sees_identities:
         return queryset.none()
-    return queryset.filter(_own(scope))
+    return queryset.filter(own(scope))
 
 
 @register(ImportRow)
 def row_policy(scope: Scope, queryset: QuerySet[Any], action: Action) -> QuerySet[Any]:
     if not scope.sees_identities:
         return queryset.none()
-    return queryset.filter(_own(scope, "batch__"))
+    return queryset.filter(own(scope, "batch__"))
 
 
 @register(MigrantReturn)
 def return_policy(scope: Scope, queryset: QuerySet[Any], action: Action) -> QuerySet[Any]:
     if not scope.sees_identities:
         return queryset.none()
-    return queryset.filter(_own(scope))
+    return queryset.filter(own(scope))

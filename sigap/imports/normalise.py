@@ -17,6 +17,7 @@ from functools import lru_cache, partial
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from sigap.core.parsing import (
     ParseError,
@@ -33,6 +34,13 @@ from sigap.core.parsing._text import words
 from sigap.imports.models import Job, ReturnReason
 
 TOTAL_WORDS = ("jumlah", "total", "jml", "sub total", "subtotal", "grand total")
+TOTAL_INITIALS = frozenset(word[0] for word in TOTAL_WORDS)
+# How the row report names a column whose value was not read (translated when it is used).
+LABELS = {
+    "sex": gettext_lazy("sex"), "birth_date": gettext_lazy("birth date"),
+    "departure_date": gettext_lazy("departure date"), "return_date": gettext_lazy("return date"),
+    "regency": gettext_lazy("regency"), "country": gettext_lazy("country"),
+}  # fmt: skip
 
 # Words in a return reason, strongest first: "deportasi, korban TPPO" is trafficking.
 REASON_WORDS: list[tuple[ReturnReason, tuple[str, ...]]] = [
@@ -191,6 +199,9 @@ class Values:
     job_text: str = ""
     company: str = ""
     procedural: bool | None = None
+    # Keyed hashes, set by the import: of the row (to find it again) and of its NIK.
+    fingerprint: str = ""
+    nik_index: str = ""
 
     def key(self) -> tuple[Any, ...]:
         """Everything that makes two rows the same row (the running number aside)."""
@@ -224,6 +235,7 @@ class Reading:
     values: Values = field(default_factory=Values)
     reasons: list[str] = field(default_factory=list)
     total: bool = False
+    texts: list[str] = field(default_factory=list)  # the cells as text, as the list showed
 
 
 def text_of(cell: Any) -> str:
@@ -236,7 +248,7 @@ def text_of(cell: Any) -> str:
         return cell.isoformat(sep=" ")
     if isinstance(cell, datetime.date):
         return cell.isoformat()
-    return " ".join(str(cell).split())
+    return " ".join(str(cell).replace("\x00", " ").split())
 
 
 def _contains(text: str, phrases: tuple[str, ...]) -> bool:
@@ -259,6 +271,7 @@ def job_of(text: str) -> str:
     return next((job for job, phrases in JOB_WORDS if _contains(text, phrases)), Job.OTHER)
 
 
+@lru_cache(maxsize=4096)
 def procedural_of(*texts: str) -> bool | None:
     for text in texts:
         if _contains(text, PROCEDURAL_NO):
@@ -277,8 +290,14 @@ def _is_running_number(cell: Any) -> bool:
 
 def _is_total(texts: list[str]) -> bool:
     first = next((text for text in texts if text and not _is_running_number(text)), "")
+    initial = next((char for char in first if char.isalnum()), "")  # "(Jumlah)", "*Total*"
+    if initial.casefold() not in TOTAL_INITIALS:
+        return False
     folded = " ".join(words(first))
     return any(folded == word or folded.startswith(word + " ") for word in TOTAL_WORDS)
+
+
+PAST_DATE = partial(parse_date, past_only=True)
 
 
 class Reader:
@@ -320,6 +339,11 @@ class Reader:
 
     def read(self, cells: list[Any]) -> Reading:
         texts = [text_of(cell) for cell in cells]
+        reading = self._read(cells, texts)
+        reading.texts = texts
+        return reading
+
+    def _read(self, cells: list[Any], texts: list[str]) -> Reading:
         filled = [cell for cell, text in zip(cells, texts, strict=True) if text]
         if not filled:
             return Reading("blank")
@@ -348,19 +372,14 @@ class Reader:
         values, reasons = Values(), list[str]()
         values.name = text_of(self.cell(cells, "name"))
         self._nik(cells, values, reasons)
-        sex = self._field(cells, "sex", _("sex"), parse_sex, reasons)
+        sex = self._field(cells, "sex", parse_sex, reasons)
         values.sex = "" if sex in (None, "U") else str(sex)
-        past = partial(parse_date, past_only=True)
-        values.birth_date = self._field(cells, "birth_date", _("birth date"), past, reasons)
-        values.departure_date = self._field(
-            cells, "departure_date", _("departure date"), parse_date, reasons
-        )
-        values.return_date = self._field(
-            cells, "return_date", _("return date"), parse_date, reasons
-        )
-        regency = self._field(cells, "regency", _("regency"), self._regency_code, reasons)
+        values.birth_date = self._field(cells, "birth_date", PAST_DATE, reasons)
+        values.departure_date = self._field(cells, "departure_date", parse_date, reasons)
+        values.return_date = self._field(cells, "return_date", parse_date, reasons)
+        regency = self._field(cells, "regency", self._regency_code, reasons)
         values.regency_code = regency or ""
-        country = self._field(cells, "country", _("country"), resolve_country, reasons)
+        country = self._field(cells, "country", resolve_country, reasons)
         values.country_code = country or ""
         values.reason_text = text_of(self.cell(cells, "reason"))
         values.reason = reason_of(values.reason_text)
@@ -397,9 +416,7 @@ class Reader:
         else:
             values.nik, values.nik_valid = nik.value, True
 
-    def _field(
-        self, cells: list[Any], name: str, label: str, parse: Any, reasons: list[str]
-    ) -> Any:
+    def _field(self, cells: list[Any], name: str, parse: Any, reasons: list[str]) -> Any:
         """The parsed value of a column, or None with the reason it was not read."""
         raw = self.cell(cells, name)
         if raw is None:
@@ -410,7 +427,7 @@ class Reader:
         if value is None:
             reasons.append(
                 _("The %(what)s %(value)s is not read: %(problem)s")
-                % {"what": label, "value": text_of(raw), "problem": problem}
+                % {"what": LABELS[name], "value": text_of(raw), "problem": problem}
             )
         return value
 

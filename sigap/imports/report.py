@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from typing import IO
 
 from sigap.imports.models import ImportBatch, RowStatus
@@ -18,15 +19,15 @@ COLUMNS = (
 )  # fmt: skip
 
 
-FORMULA_STARTS = ("=", "+", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+NUMBER = re.compile(r"-?\d+(?:[.,]\d+)*")
 
 
 def safe_cell(value: object) -> object:
     """A cell that a spreadsheet program will not run as a formula (a list comes from outside
-    and may carry "=HYPERLINK(...)"): such text gets Excel's own "this is text" apostrophe."""
-    if isinstance(value, str) and (
-        value.startswith(FORMULA_STARTS) or (value.startswith("-") and not value[1:2].isdigit())
-    ):
+    and may carry "=HYPERLINK(...)" or "-2+3"): such text gets Excel's own "this is text"
+    apostrophe. A plain negative number stays a number."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not NUMBER.fullmatch(value):
         return "'" + value
     return value
 
@@ -60,7 +61,7 @@ def write_batch_report(batch: ImportBatch, handle: IO[str]) -> int:
 def write_rejected(batch: ImportBatch, handle: IO[str]) -> int:
     """The rejected rows under the list's own header, ready to fix and import again."""
     writer = csv.writer(handle)
-    writer.writerow(batch.headers)
+    writer.writerow([safe_cell(label) for label in batch.headers])
     count = 0
     for row in batch.rows.filter(status=RowStatus.REJECTED).order_by("number"):
         writer.writerow([safe_cell(cell) for cell in json.loads(row.cells)])

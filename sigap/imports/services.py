@@ -12,23 +12,28 @@ from __future__ import annotations
 
 import hashlib
 import json
+import queue
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, cast
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connections, transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from sigap.core import audit
-from sigap.core.access import in_region
+from sigap.core import audit, bulk
+from sigap.core.access import Action, in_region, permits, scope_of, within_region
 from sigap.core.crypto import blind_index
-from sigap.core.models import Agency, User
+from sigap.core.models import SYSTEM_USERNAME, Agency, User
 from sigap.imports import columns, reading
+from sigap.imports.access import own
 from sigap.imports.models import (
     RISK_REASONS,
     BatchStatus,
@@ -37,12 +42,14 @@ from sigap.imports.models import (
     MigrantReturn,
     RowStatus,
 )
-from sigap.imports.normalise import Reader, Reading, Values, text_of
-from sigap.people.models import Person
-from sigap.people.services import persons_create_many
+from sigap.imports.normalise import Reader, Reading, Values
+from sigap.people.models import DuplicateCandidate, Person
+from sigap.people.search import nik_index
+from sigap.people.services import NewPerson, persons_create_many
 
-CHUNK = 1000
+CHUNK = 5000  # rows decided and written together (one transaction, a few queries)
 REPORT_LANGUAGE = "id"  # row reasons are written in Bahasa Indonesia, like the lists
+ROW_COLUMNS = ("batch", "number", "status", "cells", "values", "fingerprint", "migrant_return")
 RETURN_FIELDS = (
     "destination_country_id", "job", "job_text", "company", "departure_date", "return_date",
     "reason", "reason_text", "procedural", "needs_follow_up",
@@ -99,123 +106,236 @@ def fingerprint(values: Values) -> str:
     return blind_index(repr(values.key()), purpose="import-row")
 
 
+class Planned:
+    """A return this import will create (not yet written; `pk` is negative until then)."""
+
+    __slots__ = ("pk", "person", *RETURN_FIELDS)
+    destination_country_id: str | None
+    job: str
+    job_text: str
+    company: str
+    departure_date: date | None
+    return_date: date | None
+    reason: str
+    reason_text: str
+    procedural: bool | None
+    needs_follow_up: bool
+
+    def __init__(self, pk: int, person: int) -> None:
+        self.pk, self.person = pk, person
+
+
 class Importer:
-    """Decides each row's outcome and writes it (unless dry)."""
+    """Decides each row's outcome and writes it (unless dry).
+
+    Rows are matched only against what the importer may see (their scope; a command run on
+    the server, the batch's region): a list never reveals, nor changes, another agency's
+    records. A valid NIK already registered out of that scope gives a new person in scope,
+    queued with the other record for the secretariat to link (as a registration does).
+
+    Persons and returns new in this import are known by negative references until their
+    chunk is written; the writing takes ids for them and uses COPY (core.bulk)."""
 
     def __init__(self, batch: ImportBatch, actor: User, *, dry_run: bool) -> None:
         self.batch = batch
         self.actor = actor
         self.dry_run = dry_run
         self.counts = dict.fromkeys(RowStatus.values, 0)
+        self.last_ref = 0
         self._reset()
 
     def _reset(self) -> None:
-        self.fingerprints: set[str] = set()
-        self.by_nik: dict[str, Person] = {}
-        self.by_identity: dict[tuple[Any, ...], Person] = {}
-        self.returns: dict[tuple[int, Any], MigrantReturn] = {}
-        self.new_persons: list[Person] = []
-        self.new_returns: list[MigrantReturn] = []
+        """Forget a written chunk: what it writes, and its lookups (the next chunk finds its
+        records in the database). A dry run writes nothing, so it keeps the lookups (keys and
+        references, about 200 bytes a row): its later chunks then decide as a real run."""
+        self.rows: list[tuple[Any, ...]] = []
+        self.new_persons: dict[int, NewPerson] = {}
+        self.new_returns: list[Planned] = []
+        self.filled: dict[int, Person] = {}  # persons given the NIK they lacked
         self.changed: dict[int, tuple[MigrantReturn, dict[str, Any]]] = {}
-        self.rows: list[ImportRow] = []
+        if self.dry_run and hasattr(self, "fingerprints"):
+            return
+        self.fingerprints: set[str] = set()
+        self.by_nik: dict[str, int] = {}  # NIK index: person
+        self.by_identity: dict[tuple[Any, ...], int] = {}  # name, birth, regency: person
+        self.without_nik: dict[int, Person | NewPerson] = {}  # persons who may get one
+        self.regions: dict[int, str] = {}  # the record region of persons registered before
+        self.elsewhere: dict[str, list[int]] = {}  # NIK index: persons out of scope
+        self.claimed: set[int] = set()  # persons without a NIK given one by this import
+        self.returns: dict[tuple[int, Any], MigrantReturn | Planned] = {}
+
+    def _ref(self) -> int:
+        self.last_ref -= 1
+        return self.last_ref
+
+    def _visible(self, model: type[Any], prefix: str = "") -> Any:
+        """The records rows are matched against: the importer's own (those of their region,
+        and an agency officer's of their agency too), never those a case or a referral lets
+        them read; for a command run on the server, the batch's region."""
+        manager = model._default_manager
+        scope = scope_of(self.actor)
+        if scope is not None:
+            return manager.filter(own(scope, prefix))
+        if self.actor.username == SYSTEM_USERNAME:
+            return manager.filter(within_region(f"{prefix}region", self.batch.region_id))
+        return manager.none()
 
     # -- lookups -----------------------------------------------------------------------
     def prefetch(self, chunk: list[tuple[int, list[Any], Reading]]) -> None:
         records = [r.values for _n, _c, r in chunk if r.kind == "record"]
-        prints = {fingerprint(values) for values in records}
-        known = ImportRow.objects.filter(
-            fingerprint__in=prints, status__in=(RowStatus.IMPORTED, RowStatus.UPDATED)
-        ).values_list("fingerprint", flat=True)
-        self.fingerprints.update(known)
-        live = Person.objects.filter(merged_into__isnull=True, anonymised_at__isnull=True)
-        niks = {blind_index(values.nik, purpose="nik") for values in records if values.nik}
-        for person in live.filter(nik_index__in=niks, nik_problem=""):
-            self.by_nik.setdefault(person.nik_index, person)
-        unnamed = [v for v in records if not v.nik and v.birth_date and v.regency_code]
-        if unnamed:
-            candidates = live.filter(
-                birth_date__in={v.birth_date for v in unnamed},
-                home_region_id__in={v.regency_code for v in unnamed},
+        for values in records:
+            values.fingerprint = fingerprint(values)
+            values.nik_index = nik_index(values.nik) if values.nik else ""
+        known = (
+            self._visible(ImportRow, "batch__")
+            .filter(
+                fingerprint__any={v.fingerprint for v in records},
+                status__in=(RowStatus.IMPORTED, RowStatus.UPDATED),
             )
-            for person in candidates:
-                self.by_identity.setdefault(self._identity_of(person), person)
-        persons = {p.pk for p in [*self.by_nik.values(), *self.by_identity.values()] if p.pk}
+            .order_by()
+            .values_list("fingerprint", flat=True)
+        )
+        self.fingerprints.update(known)
+        # Ordered: of two records with one key, the older is the row's, in every chunk.
+        visible = (
+            self._visible(Person)
+            .filter(anonymised_at__isnull=True, merged_into__isnull=True)
+            .order_by("pk")
+        )
+        niks = {values.nik_index for values in records if values.nik}
+        for pk, index, region in visible.filter(nik_index__any=niks, nik_problem="").values_list(
+            "pk", "nik_index", "region_id"
+        ):
+            self.by_nik.setdefault(index, pk)
+            self.regions[pk] = region
+        unseen = niks - self.by_nik.keys()
+        if unseen:  # registered, but not visible to the importer
+            live = Person.objects.filter(merged_into__isnull=True, anonymised_at__isnull=True)
+            live = live.order_by()
+            others = live.filter(nik_index__any=unseen, nik_problem="")
+            for index, pk in others.values_list("nik_index", "pk"):
+                self.elsewhere.setdefault(index, []).append(pk)
+        self._prefetch_identities(visible, records)
+        persons: set[int] = set()  # those this chunk's rows may be
+        for values in records:
+            if values.nik and values.nik_index in self.by_nik:
+                persons.add(self.by_nik[values.nik_index])
+            if values.birth_date and values.regency_code:
+                persons.add(self.by_identity.get(self._identity(values), 0))
+        persons = {pk for pk in persons if pk > 0}
         dates = {values.return_date for values in records if values.return_date}
         if persons and dates:
-            for existing in MigrantReturn.objects.filter(
-                person_id__in=persons, return_date__in=dates
+            for existing in (
+                self._visible(MigrantReturn)
+                .filter(person_id__any=persons, return_date__any=dates)
+                .order_by()
             ):
                 self.returns.setdefault((existing.person_id, existing.return_date), existing)
+
+    def _prefetch_identities(self, visible: Any, records: list[Values]) -> None:
+        """Persons who may be a row's by exact name, birth date and regency."""
+        known = [v for v in records if v.birth_date and v.regency_code]
+        # A row without a NIK may be anyone's; one whose NIK is new, only someone without.
+        groups = (
+            ([v for v in known if not v.nik], Q()),
+            ([v for v in known if v.nik and v.nik_index not in self.by_nik], Q(nik_index="")),
+        )
+        wanted = Q(pk__in=[])
+        for rows, extra in groups:
+            if rows:
+                wanted |= extra & Q(
+                    birth_date__any={v.birth_date for v in rows},
+                    home_region_id__any={v.regency_code for v in rows},
+                )
+        candidates = visible.filter(wanted).only(
+            "pk", "full_name", "birth_date", "home_region_id", "nik_index", "region_id"
+        )
+        for person in candidates:
+            self.regions[person.pk] = person.region_id
+            name = " ".join(person.full_name.casefold().split())
+            identity = (name, person.birth_date, person.home_region_id)
+            self.by_identity.setdefault(identity, person.pk)
+            if not person.nik_index and person.pk not in self.claimed:
+                self.without_nik[person.pk] = person
 
     @staticmethod
     def _identity(values: Values) -> tuple[Any, ...]:
         return (" ".join(values.name.casefold().split()), values.birth_date, values.regency_code)
 
-    @staticmethod
-    def _identity_of(person: Person) -> tuple[Any, ...]:
-        name = " ".join(person.full_name.casefold().split())
-        return (name, person.birth_date, person.home_region_id)
-
-    def _person(self, values: Values) -> Person | None:
+    def _person(self, values: Values) -> int | None:
+        """The person of a row: by valid NIK; failing that by exact name, birth date and
+        regency, when that person has no NIK of their own (the row's NIK is then theirs)."""
         if values.nik:
-            return self.by_nik.get(blind_index(values.nik, purpose="nik"))
-        if values.birth_date and values.regency_code:
-            return self.by_identity.get(self._identity(values))
-        return None
+            found = self.by_nik.get(values.nik_index)
+            if found is not None:
+                return found
+        if not (values.birth_date and values.regency_code):
+            return None
+        found = self.by_identity.get(self._identity(values))
+        if found is None or not values.nik:
+            return found
+        person = self.without_nik.pop(found, None)
+        if person is None:
+            return None  # they have another NIK: another human being
+        person.nik, person.nik_index = values.nik, values.nik_index
+        self.by_nik[values.nik_index] = found
+        self.claimed.add(found)
+        if isinstance(person, Person):
+            self.filled[found] = person
+        return found
 
     # -- decisions ---------------------------------------------------------------------
     def handle(self, number: int, cells: list[Any], read: Reading) -> Outcome | None:
-        texts = [text_of(cell) for cell in cells]
         if read.kind == "blank":
             return None
+        texts = read.texts
         if read.kind in ("skipped", "rejected"):
             status = RowStatus.SKIPPED if read.kind == "skipped" else RowStatus.REJECTED
             return self._row(number, status, read, texts)
         values = read.values
-        mark = fingerprint(values)
+        mark = values.fingerprint
         if mark in self.fingerprints:
             reasons = [_("The same row was already imported."), *read.reasons]
-            return self._row(number, RowStatus.DUPLICATE, Reading("record", values, reasons),
-                             texts)  # fmt: skip
+            return self._row(number, RowStatus.DUPLICATE,
+                             Reading("record", values, reasons, texts=texts), texts)  # fmt: skip
         self.fingerprints.add(mark)
         person = self._person(values)
         if person is None:
             person = self._new_person(values)
-        existing = self.returns.get((self._key_of(person), values.return_date))
+        existing = self.returns.get((person, values.return_date))
         if existing is not None and values.return_date is not None:
             self._change(existing, values)
             reasons = [_("Changed values of a return already imported."), *read.reasons]
-            return self._row(number, RowStatus.UPDATED, Reading("record", values, reasons),
-                             texts, existing, mark)  # fmt: skip
-        migrant_return = MigrantReturn(person=person, batch=self.batch, agency=self.batch.agency,
-                                       region_id=person.region_id)  # fmt: skip
-        self._fill(migrant_return, values)
-        self.new_returns.append(migrant_return)
+            return self._row(number, RowStatus.UPDATED,
+                             Reading("record", values, reasons, texts=texts), texts,
+                             existing.pk, mark)  # fmt: skip
+        planned = Planned(self._ref(), person)
+        self._fill(planned, values)
+        self.new_returns.append(planned)
         if values.return_date is not None:
-            self.returns[(self._key_of(person), values.return_date)] = migrant_return
-        return self._row(number, RowStatus.IMPORTED, read, texts, migrant_return, mark)
+            self.returns[(person, values.return_date)] = planned
+        return self._row(number, RowStatus.IMPORTED, read, texts, planned.pk, mark)
 
-    @staticmethod
-    def _key_of(person: Person) -> int:
-        return person.pk if person.pk else -id(person)
-
-    def _new_person(self, values: Values) -> Person:
+    def _new_person(self, values: Values) -> int:
         home = values.regency_code or None
         region = home if home and in_region(home, self.batch.region_id) else self.batch.region_id
-        person = Person(
+        ref = self._ref()
+        person = NewPerson(
             full_name=" ".join(values.name.split()), nik=values.nik, sex=values.sex or "U",
-            birth_date=values.birth_date, home_region_id=home, agency=self.batch.agency,
-            region_id=region, citizenship_id="ID",
+            birth_date=values.birth_date, home_region_id=home, region_id=region,
+            agency_id=self.batch.agency_id, nik_index=values.nik_index,
         )  # fmt: skip
-        self.new_persons.append(person)
+        self.new_persons[ref] = person
         if values.nik:
-            self.by_nik[blind_index(values.nik, purpose="nik")] = person
-        elif values.birth_date and values.regency_code:
-            self.by_identity[self._identity(values)] = person
-        return person
+            self.by_nik[values.nik_index] = ref
+        if values.birth_date and values.regency_code:
+            self.by_identity.setdefault(self._identity(values), ref)
+            if not values.nik:
+                self.without_nik[ref] = person
+        return ref
 
     @staticmethod
-    def _fill(migrant_return: MigrantReturn, values: Values) -> None:
+    def _fill(migrant_return: MigrantReturn | Planned, values: Values) -> None:
         migrant_return.destination_country_id = values.country_code or None
         migrant_return.job = values.job
         migrant_return.job_text = values.job_text
@@ -227,59 +347,118 @@ class Importer:
         migrant_return.procedural = values.procedural
         migrant_return.needs_follow_up = values.reason in RISK_REASONS or values.procedural is False
 
-    def _change(self, existing: MigrantReturn, values: Values) -> None:
+    def _change(self, existing: MigrantReturn | Planned, values: Values) -> None:
         before = {name: getattr(existing, name) for name in RETURN_FIELDS}
         self._fill(existing, values)
-        if existing.pk and existing.pk not in self.changed:
+        if isinstance(existing, MigrantReturn) and existing.pk not in self.changed:
+            existing.batch = self.batch  # the list that last changed it
             self.changed[existing.pk] = (existing, before)
 
     def _row(
         self, number: int, status: str, read: Reading, texts: list[str],
-        migrant_return: MigrantReturn | None = None, mark: str = "",
+        migrant_return: int | None = None, mark: str = "",
     ) -> Outcome:  # fmt: skip
         self.counts[status] += 1
         values = {**read.values.report(), "reasons": read.reasons}
-        self.rows.append(
-            ImportRow(
-                batch=self.batch, number=number, status=status,
-                cells=json.dumps(texts, ensure_ascii=False),
-                values=json.dumps(values, ensure_ascii=False), fingerprint=mark,
-                migrant_return=migrant_return,
-            )
-        )  # fmt: skip
+        self.rows.append((
+            number, status, json.dumps(texts, ensure_ascii=False),
+            json.dumps(values, ensure_ascii=False), mark, migrant_return,
+        ))  # fmt: skip
         return Outcome(number, status, read.reasons, read.values, texts)
 
     # -- writing -----------------------------------------------------------------------
     def flush(self, rows_done: int) -> None:
         if self.dry_run:
-            self.rows.clear()
+            self._reset()
             return
         with transaction.atomic():
-            persons_create_many(actor=self.actor, persons=self.new_persons)
-            MigrantReturn.objects.bulk_create(self.new_returns)
-            if self.changed:
-                MigrantReturn.objects.bulk_update(
-                    [item for item, _before in self.changed.values()], [*RETURN_FIELDS, "batch"]
-                )
-                for item, before in self.changed.values():
-                    after = {name: getattr(item, name) for name in RETURN_FIELDS}
-                    audit.record(
-                        actor=self.actor, action="change", obj=item,
-                        details={"batch": self.batch.pk, "changes": audit.changes(
-                            before, after, sensitive=frozenset({"reason_text"}))},
-                    )  # fmt: skip
-            ImportRow.objects.bulk_create(self.rows)
+            bulk.commit_without_waiting()  # the batch's end waits, for all of them
+            # The batch first: on SQLite this takes the write lock before ids are taken.
             self.batch.rows_done = rows_done
             for status, count in self.counts.items():
                 setattr(self.batch, status, count)
             self.batch.save(update_fields=["rows_done", *RowStatus.values])
+            ids = persons_create_many(actor=self.actor, persons=list(self.new_persons.values()))
+            real = dict(zip(self.new_persons, ids, strict=True))
+            self._queue_same_nik(real)
+            self._fill_niks()
+            real.update(self._write_returns(real))
+            self._write_changes()
+            rows = bulk.Table(ImportRow, ROW_COLUMNS)
+            for number, status, cells, values, mark, ref in self.rows:
+                rows.add(self.batch.pk, number, status, cells, values, mark, real.get(ref, ref))
+            rows.write()
         self._reset()
 
+    def _write_returns(self, persons: dict[int, int]) -> dict[int, int]:
+        """The new returns, with the ids they got by their references."""
+        ids = bulk.reserve_ids(MigrantReturn, len(self.new_returns))
+        table = bulk.Table(MigrantReturn, ["id", "person", "batch", "agency", "region",
+                                           *RETURN_FIELDS])  # fmt: skip
+        batch = self.batch
+        for pk, planned in zip(ids, self.new_returns, strict=True):
+            person = persons.get(planned.person, planned.person)
+            region = (
+                self.new_persons[planned.person].region_id
+                if planned.person < 0
+                else self.regions[person]
+            )
+            table.add(pk, person, batch.pk, batch.agency_id, region,
+                      *(getattr(planned, name) for name in RETURN_FIELDS))  # fmt: skip
+        table.write()
+        return {planned.pk: pk for pk, planned in zip(ids, self.new_returns, strict=True)}
 
-def chunks(
+    def _write_changes(self) -> None:
+        if not self.changed:
+            return
+        MigrantReturn.objects.bulk_update(
+            [item for item, _before in self.changed.values()], [*RETURN_FIELDS, "batch"]
+        )
+        for item, before in self.changed.values():
+            after = {name: getattr(item, name) for name in RETURN_FIELDS}
+            audit.record(
+                actor=self.actor, action="change", obj=item,
+                details={"batch": self.batch.pk, "changes": audit.changes(
+                    before, after, sensitive=frozenset({"reason_text"}))},
+            )  # fmt: skip
+
+    def _queue_same_nik(self, persons: dict[int, int]) -> None:
+        """Persons new in this chunk, or given their NIK by it, whose NIK is registered out
+        of scope: queued with the other record for the secretariat."""
+        given = [
+            *((persons[ref], person.nik_index) for ref, person in self.new_persons.items()),
+            *((pk, person.nik_index) for pk, person in self.filled.items()),
+        ]
+        pairs = [
+            DuplicateCandidate(person_id=pk, other_id=other)
+            for pk, index in given
+            if index
+            for other in self.elsewhere.get(index, ())
+        ]
+        DuplicateCandidate.objects.bulk_create(pairs, ignore_conflicts=True)
+
+    def _fill_niks(self) -> None:
+        """Persons matched by name, birth date and regency who get the row's NIK."""
+        if not self.filled:
+            return
+        persons = list(self.filled.values())
+        now = timezone.now()
+        for person in persons:
+            person.updated_at = now
+        Person.objects.bulk_update(persons, ["nik", "nik_index", "updated_at"])
+        for person in persons:
+            changes = audit.changes({"nik": ""}, {"nik": person.nik}, sensitive=frozenset({"nik"}))
+            audit.record(actor=self.actor, action="change", obj=person,
+                         details={"batch": self.batch.pk, "changes": changes})  # fmt: skip
+
+
+Chunk = list[tuple[int, list[Any], Reading]]
+
+
+def _read_chunks(
     rows: Iterator[tuple[int, list[Any]]], reader: Reader, data_start: int
-) -> Iterator[list[tuple[int, list[Any], Reading]]]:
-    chunk: list[tuple[int, list[Any], Reading]] = []
+) -> Iterator[Chunk]:
+    chunk: Chunk = []
     for index, (number, cells) in enumerate(rows):
         if index < data_start:
             continue
@@ -289,6 +468,57 @@ def chunks(
             chunk = []
     if chunk:
         yield chunk
+
+
+def chunks(
+    rows: Iterator[tuple[int, list[Any]]], reader: Reader, data_start: int
+) -> Iterator[Chunk]:
+    """The rows read and normalised, chunk by chunk, in a second thread: it reads the next
+    chunk while this one waits on the database for the chunk before. At most two chunks wait
+    between them, so memory stays flat. An error in the reading (UnreadableFile) is raised
+    here, in the order of the rows."""
+    handoff: queue.Queue[Chunk | BaseException | None] = queue.Queue(maxsize=2)
+    stop = threading.Event()
+
+    def give(item: Chunk | BaseException | None) -> bool:
+        while not stop.is_set():
+            try:
+                handoff.put(item, timeout=0.1)
+            except queue.Full:
+                continue
+            return True
+        return False
+
+    def produce() -> None:
+        try:
+            with translation.override(REPORT_LANGUAGE):
+                for chunk in _read_chunks(rows, reader, data_start):
+                    if not give(chunk):
+                        return
+            give(None)
+        except BaseException as error:  # handed to the consumer, raised there
+            give(error)
+        finally:
+            connections.close_all()
+
+    def take() -> Chunk | BaseException | None:
+        while True:
+            try:
+                return handoff.get(timeout=1)
+            except queue.Empty:
+                if not thread.is_alive() and handoff.empty():
+                    return RuntimeError("the import's reader stopped without a word")
+
+    thread = threading.Thread(target=produce, name="sigap-import-reader", daemon=True)
+    thread.start()
+    try:
+        while (item := take()) is not None:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        thread.join()
 
 
 def batch_start(
@@ -380,9 +610,17 @@ def batch_upload(*, upload: Any, actor: User, source: str = "", request: Any = N
 
 @contextmanager
 def stored_copy(batch: ImportBatch) -> Iterator[Path]:
-    """The batch's uploaded file, decrypted into a temporary file for the time of a read."""
+    """The batch's uploaded file, decrypted into a temporary file (readable by this user
+    alone, removed after) for the time of a read; raises reading.UnreadableFile when the file
+    is no longer kept (imported, or erased after the retention period)."""
     suffix = Path(batch.file_name).suffix[:10]
-    with batch.content.open("rb") as stored, tempfile.NamedTemporaryFile(suffix=suffix) as copy:
+    try:
+        stored = batch.content.open("rb")
+    except (ValueError, FileNotFoundError):
+        raise reading.UnreadableFile(
+            _("The uploaded file is no longer kept; upload the list again.")
+        ) from None
+    with stored, tempfile.NamedTemporaryFile(suffix=suffix) as copy:
         copy.write(stored.read())
         copy.flush()
         yield Path(copy.name)
@@ -411,14 +649,17 @@ def batch_preview(batch: ImportBatch, mapping: dict[str, int], limit: int = 10) 
 def batch_confirm(
     *, batch: ImportBatch, mapping: dict[str, int], actor: User, request: Any = None
 ) -> ImportBatch:
-    """Keep the confirmed mapping and queue the import (it runs in the background)."""
+    """Keep the confirmed mapping and queue the import (it runs in the background). A batch
+    is queued once: a second confirmation (another tab, a double click) changes nothing."""
     with transaction.atomic():
-        batch.mapping = mapping
-        batch.status = BatchStatus.QUEUED
-        batch.save(update_fields=["mapping", "status"])
-        audit.record(actor=actor, action="import", obj=batch, request=request,
-                     details={"mapping": mapping})  # fmt: skip
-        transaction.on_commit(lambda: _enqueue(batch.pk))
+        claimed = ImportBatch.objects.filter(pk=batch.pk, status=BatchStatus.MAPPING).update(
+            mapping=mapping, status=BatchStatus.QUEUED
+        )
+        if claimed:
+            audit.record(actor=actor, action="import", obj=batch, request=request,
+                         details={"mapping": mapping})  # fmt: skip
+            transaction.on_commit(lambda: _enqueue(batch.pk))
+    batch.refresh_from_db()
     return batch
 
 
@@ -431,8 +672,19 @@ def _enqueue(batch_id: int) -> None:
 def batch_run_queued(batch_id: int) -> dict[str, int]:
     """Run a queued batch (the background task); the stored file is removed once its rows are
     kept. An unreadable part marks the batch failed (see `run`)."""
+    # Claimed by one worker only: a task delivered twice runs once.
+    claimed = ImportBatch.objects.filter(pk=batch_id, status=BatchStatus.QUEUED).update(
+        status=BatchStatus.RUNNING
+    )
     batch = ImportBatch.objects.select_related("created_by").get(pk=batch_id)
-    if batch.status != BatchStatus.QUEUED:
+    if not claimed:
+        return batch.counts()
+    if not permits(batch.created_by, ImportBatch, Action.CREATE):  # deactivated, or moved
+        batch.status, batch.finished_at = BatchStatus.FAILED, timezone.now()
+        batch.error = _(
+            "The officer who uploaded this list may no longer import lists; nothing was imported."
+        )
+        batch.save(update_fields=["status", "error", "finished_at"])
         return batch.counts()
     try:
         with stored_copy(batch) as path:
@@ -440,7 +692,11 @@ def batch_run_queued(batch_id: int) -> dict[str, int]:
             batch.rows_total -= (batch.header_row or 0) + batch.header_span
             batch.save(update_fields=["rows_total"])
             counts = run(batch, path, actor=batch.created_by)
-    except reading.UnreadableFile:
+    except reading.UnreadableFile as error:
+        if batch.status != BatchStatus.FAILED:  # unreadable before the import began
+            batch.status, batch.finished_at = BatchStatus.FAILED, timezone.now()
+            batch.error = error.message
+            batch.save(update_fields=["status", "error", "finished_at"])
         return batch.counts()
     except Exception:
         batch.status, batch.finished_at = BatchStatus.FAILED, timezone.now()

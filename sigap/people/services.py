@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -10,7 +11,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from sigap.core import audit
+from sigap.core import audit, bulk
 from sigap.core.models import User
 from sigap.core.sequences import next_value, next_values
 from sigap.people.models import DuplicateCandidate, DuplicateStatus, Person, PersonNameKey
@@ -81,27 +82,47 @@ def person_create(*, actor: User, request: Any = None, **fields: Any) -> Person:
         return person
 
 
-def persons_create_many(*, actor: User, persons: list[Person]) -> list[Person]:
-    """Register many persons at once (an import): pseudonyms taken as one block, NIK and
-    name search keys written in bulk. The caller audits the batch they come from. Persons
-    with a valid NIK must have been matched against the register before (imports do)."""
+@dataclass(slots=True)
+class NewPerson:
+    """A person registered in bulk (an import): what a list tells of them."""
+
+    full_name: str
+    nik: str
+    sex: str
+    birth_date: date | None
+    home_region_id: str | None
+    region_id: str
+    agency_id: int
+    nik_index: str = ""  # the NIK's blind index, when the caller has it already
+
+
+PERSON_COLUMNS = ("id", "full_name", "nik", "nik_index", "sex", "birth_date", "home_region",
+                  "region", "agency", "citizenship", "pseudonym", "created_by")  # fmt: skip
+
+
+def persons_create_many(*, actor: User, persons: list[NewPerson]) -> list[int]:
+    """Register many persons at once (an import) and return their ids, in order: ids and
+    pseudonyms taken as one block, persons and their name search keys written with COPY.
+    Citizens of Indonesia (a NIK is Indonesian). The caller audits the batch they come from.
+    Persons with a valid NIK must have been matched against the register before (imports
+    do, and queue a NIK registered out of their scope for the secretariat)."""
     if not persons:
-        return persons
-    numbers = next_values(f"pseudonym:{timezone.localdate().year}", len(persons))
+        return []
     year = timezone.localdate().year
-    for person, number in zip(persons, numbers, strict=True):
-        person.created_by = actor
-        person.pseudonym = f"{PSEUDONYM_PREFIX}-{year}-{number:04d}"
-        person.nik_index = nik_index(person.nik)
-    Person.objects.bulk_create(persons)
-    PersonNameKey.objects.bulk_create(
-        [
-            PersonNameKey(person=person, key=key)
-            for person in persons
-            for key in name_index_keys(person.full_name, person.aliases)
-        ]
-    )
-    return persons
+    numbers = next_values(f"pseudonym:{year}", len(persons))
+    ids = bulk.reserve_ids(Person, len(persons))
+    rows, keys = bulk.Table(Person, PERSON_COLUMNS), bulk.Table(PersonNameKey, ["person", "key"])
+    memo: dict[str, str] = {}
+    for pk, number, person in zip(ids, numbers, persons, strict=True):
+        index = person.nik_index or nik_index(person.nik)
+        rows.add(pk, person.full_name, person.nik, index, person.sex,
+                 person.birth_date, person.home_region_id, person.region_id, person.agency_id,
+                 "ID", f"{PSEUDONYM_PREFIX}-{year}-{number:04d}", actor.pk)  # fmt: skip
+        for key in name_index_keys(person.full_name, memo=memo):
+            keys.add(pk, key)
+    rows.write()
+    keys.write()
+    return ids
 
 
 def _queue_same_nik(person: Person) -> None:

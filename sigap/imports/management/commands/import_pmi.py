@@ -21,6 +21,8 @@ class Command(BaseCommand):
         "told apart. The last line printed is a JSON summary of the rows."
     )
 
+    requires_system_checks = []  # a data command: starts at once
+
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", type=Path)
         parser.add_argument("--source", default="", help="where the list came from")
