@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "sigap.notifications",
     "sigap.intake",
     "sigap.imports",
+    "sigap.monitoring",
     "ninja",  # serves the API docs' Swagger UI files itself (no CDN)
     "sigap.api",
 ]
@@ -303,6 +304,15 @@ SIGAP_BASE_URL = env_str("SIGAP_BASE_URL", "http://127.0.0.1:8000")
 SIGAP_IMPORT_MAX_BYTES = env_int("SIGAP_IMPORT_MAX_MB", 20, minimum=1) * 1024 * 1024
 SIGAP_IMPORT_MAX_ROWS = env_int("SIGAP_IMPORT_MAX_ROWS", 200_000, minimum=10)
 SIGAP_IMPORT_MAX_COLUMNS = env_int("SIGAP_IMPORT_MAX_COLUMNS", 200, minimum=5)
+
+# Monitoring of vulnerable groups: days to the next follow-up by the risk last found, and to
+# the first follow-up of a new enrolment.
+SIGAP_FOLLOW_UP_DAYS = {
+    "high": env_int("SIGAP_FOLLOW_UP_DAYS_HIGH", 14, minimum=1),
+    "medium": env_int("SIGAP_FOLLOW_UP_DAYS_MEDIUM", 30, minimum=1),
+    "low": env_int("SIGAP_FOLLOW_UP_DAYS_LOW", 90, minimum=1),
+    "first": env_int("SIGAP_FOLLOW_UP_DAYS_FIRST", 14, minimum=1),
+}
 
 # Retention (UU PDP 27/2022), in days; `sigap purge_expired` erases or anonymises older data.
 SIGAP_RETENTION_PERSON_DAYS = env_int("SIGAP_RETENTION_PERSON_DAYS", 3650, minimum=1)

@@ -23,5 +23,6 @@ urlpatterns = [
     path("", include("sigap.notifications.urls")),
     path("", include("sigap.intake.urls")),
     path("", include("sigap.imports.urls")),
+    path("", include("sigap.monitoring.urls")),
     path("", include("sigap.api.urls")),
 ]

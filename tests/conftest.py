@@ -114,6 +114,11 @@ def normila(db: Any) -> User:
 
 
 @pytest.fixture
+def riduan(db: Any) -> User:
+    return make_persona("riduan")
+
+
+@pytest.fixture
 def fauzan(db: Any) -> User:
     return make_persona("fauzan")
 

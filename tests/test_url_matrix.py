@@ -28,6 +28,8 @@ ADMIN_ONLY = {**dict.fromkeys(SIGNED_IN, 404), "admin": 200}
 TRIAGE = {**dict.fromkeys(SIGNED_IN, 404), "siti": 200, "aisyah": 200}
 NOT_FOUND = dict.fromkeys(SIGNED_IN, 404)
 SECRETARIAT_BATCH = {"anonymous": LOGIN_REDIRECT, **NOT_FOUND, "siti": 200}
+HSU_ENROLMENT = {"anonymous": LOGIN_REDIRECT, **NOT_FOUND, "siti": 200, "riduan": 200}
+HSU_CLOSE = {**HSU_ENROLMENT, "siti": 302, "riduan": 302}
 TASK_FORCE_EDITORS = {
     **dict.fromkeys(SIGNED_IN, 404), "siti": 302, "riduan": 302, "admin": 302
 }  # fmt: skip
@@ -394,6 +396,13 @@ MATRIX = {
     "imports:progress": ({"pk": "import_batch"}, "get", SECRETARIAT_BATCH),
     "imports:report_download": ({"pk": "import_batch"}, "get", SECRETARIAT_BATCH),
     "imports:rejected_download": ({"pk": "import_batch"}, "get", SECRETARIAT_BATCH),
+    # monitoring ("enrolment" is a person of Hulu Sungai Utara watched by GT HSU, enrolled by
+    # the secretariat): the secretariat and HSU's regency officer
+    "monitoring:board": ({}, "get", {"anonymous": LOGIN_REDIRECT, **NOT_FOUND, **PERSON_WORKERS}),
+    "monitoring:enrolment_detail": ({"pk": "enrolment"}, "get", HSU_ENROLMENT),
+    "monitoring:follow_up_new": ({"pk": "enrolment"}, "get", HSU_ENROLMENT),
+    # without a reason nothing closes: back to the enrolment with the message
+    "monitoring:enrolment_close": ({"pk": "enrolment"}, "post", HSU_CLOSE),
     "intake:company_edit": ({"pk": "company"}, "get", {"anonymous": LOGIN_REDIRECT, **ADMIN_ONLY}),
     # triage of public reports: the triage officer and the secretariat ("public_report" is a
     # report from Hulu Sungai Utara with a PDF attachment, "report_attachment")
@@ -586,6 +595,16 @@ def resolve_kwargs(kwargs):
                 file_name="daftar.csv", status="done", headers=["NAMA"], agency=siti.agency,
                 region_id="63", created_by=siti,
             ).pk  # fmt: skip
+        elif value == "enrolment":
+            from sigap.core.models import Agency
+            from sigap.monitoring.services import enrol
+
+            siti = persona_user("siti")
+            person = person_create(actor=siti, full_name="Y", region_id="63.08")
+            value = enrol(
+                actor=siti, person=person, group="child_at_risk", region_id="63.08",
+                agency=Agency.objects.get(slug="gt-hsu"),
+            )[0].pk  # fmt: skip
         elif value == "company":
             from sigap.intake.models import PlacementCompany
 

@@ -8,17 +8,13 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from sigap.cases.models import Case, CaseDocument, CaseNote, CaseParty
-from sigap.core.access import Action, Scope, register, within_region
-from sigap.core.models import Role
+from sigap.core.access import Action, Scope, own_records, register
 
 
 def case_filter(scope: Scope, prefix: str = "") -> Q:
     """The cases a scope sees, as a filter (used for cases and, with `prefix` "case__", for
     the rows that belong to a case)."""
-    in_region = within_region(f"{prefix}region", scope.region_code)
-    if scope.role == Role.AGENCY_OFFICER:
-        return in_region & Q(**{f"{prefix}lead_agency_id": scope.agency_id})
-    return in_region
+    return own_records(scope, prefix, agency="lead_agency")
 
 
 def persons_in_visible_cases(scope: Scope) -> Q:

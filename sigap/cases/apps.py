@@ -9,7 +9,7 @@ class CasesConfig(AppConfig):
 
     def ready(self) -> None:
         from sigap.cases import access
-        from sigap.cases.selectors import home_actions
+        from sigap.cases.selectors import home_actions, person_section
         from sigap.cases.services import (
             move_parties,
             open_case_person_ids,
@@ -19,12 +19,13 @@ class CasesConfig(AppConfig):
         from sigap.core import reassign
         from sigap.core.selectors import register_home_actions
         from sigap.people import access as people_access
-        from sigap.people import retention
+        from sigap.people import retention, sections
         from sigap.people import services as people_services
 
         reassign.register("cases", reassign_open_cases)
         retention.HOLDS.append(open_case_person_ids)
         people_access.VISIBILITY.append(access.persons_in_visible_cases)
         register_home_actions(home_actions)
+        sections.register(person_section)
         people_services.BIRTH_DATE_CHANGED.append(refresh_child_victim_of)
         people_services.MERGE_HOOKS.append(move_parties)

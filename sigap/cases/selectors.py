@@ -17,6 +17,7 @@ from sigap.core.access import permits, scope_of, scoped, within_region
 from sigap.core.models import Agency, Country, Region, RegionLevel
 from sigap.core.selectors import HomeAction
 from sigap.people.models import Person
+from sigap.people.sections import Section
 from sigap.people.selectors import matching
 
 # Sort keys offered by the list (the URL carries the key, never a field name).
@@ -143,3 +144,13 @@ def home_actions(user: Any) -> list[HomeAction]:
             _("Cases"),
         )
     ]
+
+
+def person_section(user: Any, person: Person) -> Section | None:
+    """The cases of a person's page: those the user may see, with the person's role."""
+    parties = list(
+        CaseParty.objects.filter(person=person, case__in=scoped(user, Case))
+        .select_related("case")
+        .order_by("-case__reported_on", "-case_id")
+    )
+    return Section(10, _("Cases"), "cases/person_section.html", parties) if parties else None

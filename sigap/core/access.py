@@ -80,6 +80,15 @@ Policy = Callable[[Scope, "QuerySet[Any]", Action], "QuerySet[Any]"]
 _POLICIES: dict[type[Model], Policy] = {}
 
 
+def own_records(scope: Scope, prefix: str = "", agency: str = "agency") -> Q:
+    """The records a scope holds as its own: in its region subtree, and an agency officer's of
+    their agency too (`prefix` leads to the record with the region and the agency field)."""
+    own = within_region(f"{prefix}region", scope.region_code)
+    if scope.role == Role.AGENCY_OFFICER:
+        own &= Q(**{f"{prefix}{agency}_id": scope.agency_id})
+    return own
+
+
 def register(model: type[Model]) -> Callable[[Policy], Policy]:
     """Declare how a model's records are scoped (one policy per model)."""
 

@@ -6,38 +6,28 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
-from sigap.core.access import Action, Scope, register, within_region
-from sigap.core.models import Role
+from sigap.core.access import Action, Scope, own_records, register
 from sigap.imports.models import ImportBatch, ImportRow, MigrantReturn
-
-
-def own(scope: Scope, prefix: str = "") -> Q:
-    """The records of a scope's own: in its region, and an agency officer's, of their agency
-    (`prefix` leads to the record that has the region and agency)."""
-    own = within_region(f"{prefix}region", scope.region_code)
-    if scope.role == Role.AGENCY_OFFICER:
-        own &= Q(**{f"{prefix}agency_id": scope.agency_id})
-    return own
 
 
 @register(ImportBatch)
 def batch_policy(scope: Scope, queryset: QuerySet[Any], action: Action) -> QuerySet[Any]:
     if not scope.sees_identities:
         return queryset.none()
-    return queryset.filter(own(scope))
+    return queryset.filter(own_records(scope))
 
 
 @register(ImportRow)
 def row_policy(scope: Scope, queryset: QuerySet[Any], action: Action) -> QuerySet[Any]:
     if not scope.sees_identities:
         return queryset.none()
-    return queryset.filter(own(scope, "batch__"))
+    return queryset.filter(own_records(scope, "batch__"))
 
 
 @register(MigrantReturn)
 def return_policy(scope: Scope, queryset: QuerySet[Any], action: Action) -> QuerySet[Any]:
     if not scope.sees_identities:
         return queryset.none()
-    return queryset.filter(own(scope))
+    return queryset.filter(own_records(scope))

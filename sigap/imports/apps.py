@@ -13,6 +13,8 @@ class ImportsConfig(AppConfig):
             access,  # noqa: F401 - registers the policies
             retention,  # noqa: F401 - registers the rule
         )
-        from sigap.imports.selectors import home_actions
+        from sigap.imports.selectors import home_actions, person_section
+        from sigap.people import sections
 
         register_home_actions(home_actions)
+        sections.register(person_section)

@@ -8,11 +8,13 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from sigap.core.access import Action, permits
+from sigap.core.access import Action, permits, scoped
 from sigap.core.parsing import country_name, region_name
 from sigap.core.selectors import HomeAction
-from sigap.imports.models import ImportBatch, ReturnReason
+from sigap.imports.models import ImportBatch, MigrantReturn, ReturnReason
 from sigap.imports.services import Outcome
+from sigap.people.models import Person
+from sigap.people.sections import Section
 
 
 def home_actions(user: Any) -> list[HomeAction]:
@@ -43,3 +45,11 @@ def preview_rows(outcomes: list[Outcome]) -> list[dict[str, Any]]:
             "reason": ReturnReason(values.reason).label if values.reason else "",
         })  # fmt: skip
     return rows
+
+
+def person_section(user: Any, person: Person) -> Section | None:
+    """The returns of a person's page that the user's scope holds, latest first."""
+    returns = list(
+        scoped(user, MigrantReturn).filter(person=person).select_related("destination_country")
+    )
+    return Section(20, _("Returns"), "imports/person_section.html", returns) if returns else None

@@ -29,11 +29,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from sigap.core import audit, bulk
-from sigap.core.access import Action, in_region, permits, scope_of, within_region
+from sigap.core.access import Action, in_region, own_records, permits, scope_of, within_region
 from sigap.core.crypto import blind_index
 from sigap.core.models import SYSTEM_USERNAME, Agency, User
 from sigap.imports import columns, reading
-from sigap.imports.access import own
 from sigap.imports.models import (
     RISK_REASONS,
     BatchStatus,
@@ -48,6 +47,9 @@ from sigap.people.search import nik_index
 from sigap.people.services import NewPerson, persons_create_many
 
 CHUNK = 5000  # rows decided and written together (one transaction, a few queries)
+# What follows a chunk's returns, in its transaction (monitoring enrols the risky ones):
+# called with the batch, the importer and the ids of the returns written or changed.
+AFTER_CHUNK: list[Callable[[ImportBatch, User, list[int]], object]] = []
 REPORT_LANGUAGE = "id"  # row reasons are written in Bahasa Indonesia, like the lists
 ROW_COLUMNS = ("batch", "number", "status", "cells", "values", "fingerprint", "migrant_return")
 RETURN_FIELDS = (
@@ -175,7 +177,7 @@ class Importer:
         manager = model._default_manager
         scope = scope_of(self.actor)
         if scope is not None:
-            return manager.filter(own(scope, prefix))
+            return manager.filter(own_records(scope, prefix))
         if self.actor.username == SYSTEM_USERNAME:
             return manager.filter(within_region(f"{prefix}region", self.batch.region_id))
         return manager.none()
@@ -382,8 +384,12 @@ class Importer:
             real = dict(zip(self.new_persons, ids, strict=True))
             self._queue_same_nik(real)
             self._fill_niks()
-            real.update(self._write_returns(real))
+            written = self._write_returns(real)
+            real.update(written)
             self._write_changes()
+            touched = [*written.values(), *self.changed]
+            for hook in AFTER_CHUNK:
+                hook(self.batch, self.actor, touched)
             rows = bulk.Table(ImportRow, ROW_COLUMNS)
             for number, status, cells, values, mark, ref in self.rows:
                 rows.add(self.batch.pk, number, status, cells, values, mark, real.get(ref, ref))

@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from sigap.core import audit
-from sigap.core.access import Action, Scope, register, scope_of, scoped, within_region
+from sigap.core.access import Action, Scope, own_records, register, scope_of, scoped, within_region
 from sigap.core.models import Role
 from sigap.people.models import DuplicateCandidate, Person
 
@@ -23,9 +23,7 @@ VISIBILITY: list[Visibility] = []
 def person_policy(scope: Scope, queryset: QuerySet[Any], action: Action) -> QuerySet[Any]:
     if not scope.sees_identities:
         return queryset.none()
-    own = within_region("region", scope.region_code)
-    if scope.role == Role.AGENCY_OFFICER:
-        own &= Q(agency_id=scope.agency_id)
+    own = own_records(scope)
     for extra in VISIBILITY:
         own |= extra(scope)
     return queryset.filter(own, merged_into__isnull=True)

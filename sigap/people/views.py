@@ -21,6 +21,7 @@ from sigap.people import selectors, services
 from sigap.people.access import shows_real_name
 from sigap.people.forms import PersonForm, PersonSearchForm
 from sigap.people.models import DuplicateCandidate, DuplicateStatus, Person
+from sigap.people.sections import sections_for
 
 
 @login_required
@@ -125,7 +126,12 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "people/person_detail.html",
-        {"person": person, "name": name, "shows_identity": name != person.pseudonym},
+        {
+            "person": person,
+            "name": name,
+            "shows_identity": name != person.pseudonym,
+            "sections": sections_for(user, person),
+        },
     )
 
 

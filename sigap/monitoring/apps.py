@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MonitoringConfig(AppConfig):
+    name = "sigap.monitoring"
+    label = "monitoring"
+    verbose_name = _("Monitoring of vulnerable groups")
+
+    def ready(self) -> None:
+        from sigap.core.selectors import register_home_actions
+        from sigap.imports import services as imports
+        from sigap.monitoring import access  # noqa: F401 - registers the policies
+        from sigap.monitoring.selectors import home_actions, person_section
+        from sigap.monitoring.services import enrol_risky_returns
+        from sigap.people import sections
+
+        imports.AFTER_CHUNK.append(enrol_risky_returns)
+        register_home_actions(home_actions)
+        sections.register(person_section)

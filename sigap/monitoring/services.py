@@ -1,0 +1,314 @@
+"""Monitoring's rules: enrolments (by hand and from imports), the risk questionnaire, and
+follow-ups with their schedule. Views, the API and imports call these, never the models."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar, cast
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from sigap.cases.services import WorkflowError
+from sigap.core import audit
+from sigap.core.access import Action, can, in_region, scope_of
+from sigap.core.models import Agency, AgencyKind, User
+from sigap.imports.models import ImportBatch, MigrantReturn
+from sigap.monitoring import questionnaire as default
+from sigap.monitoring.models import (
+    Enrolment,
+    EnrolmentStatus,
+    FollowUp,
+    Group,
+    Option,
+    Question,
+    Questionnaire,
+    RiskLevel,
+    Source,
+)
+from sigap.people.models import Person
+
+
+class MonitoringError(WorkflowError):
+    messages: ClassVar[Mapping[str, Any]] = {
+        "not_allowed": gettext_lazy("You may not change this enrolment."),
+        "closed": gettext_lazy("This enrolment is closed; enrol the person again to follow up."),
+        "person_not_visible": gettext_lazy("This person is not in your scope."),
+        "region_out_of_scope": gettext_lazy("This region is outside your scope."),
+        "reason_required": gettext_lazy("Give the reason."),
+        "future_date": gettext_lazy("The date cannot be in the future."),
+        "next_before_done": gettext_lazy("The next follow-up cannot be before this one."),
+    }
+
+
+class AnswersError(ValueError):
+    """Answers that do not fit the questionnaire; `message` says which, for the user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+# -- the questionnaire ---------------------------------------------------------------------
+
+
+def questionnaire_current(slug: str = default.SLUG) -> Questionnaire:
+    """The latest version of a questionnaire (follow-ups answer it; version 1 of `risk` is
+    seeded by a migration)."""
+    return Questionnaire.objects.filter(slug=slug).order_by("-version")[:1].get()
+
+
+@transaction.atomic
+def questionnaire_publish(
+    *,
+    slug: str,
+    title: tuple[str, str],
+    medium_from: int,
+    high_from: int,
+    questions: Sequence[default.Spec],
+    actor: User | None = None,
+) -> Questionnaire:
+    """A new version of a questionnaire. Versions are never changed: the follow-ups that
+    answered an older one keep its questions, weights and thresholds."""
+    if not 0 < medium_from < high_from:
+        raise AnswersError(_("The medium threshold must be above 0 and below the high one."))
+    last = Questionnaire.objects.filter(slug=slug).aggregate(last=Max("version"))["last"] or 0
+    made: Questionnaire = default.build(
+        (Questionnaire, Question, Option), slug=slug, version=last + 1, title=title,
+        medium_from=medium_from, high_from=high_from, questions=questions, created_by=actor,
+    )  # fmt: skip
+    if actor is not None:
+        audit.record(actor=actor, action="create", obj=made, details={"version": made.version})
+    return made
+
+
+@dataclass(frozen=True)
+class Assessment:
+    score: int
+    level: str
+    reasons: list[tuple[Question, Option]]  # the answers that added to the score
+
+
+def assess(questionnaire: Questionnaire, answers: Mapping[str, str]) -> Assessment:
+    """The risk that answers give, with the answers that made it. Every question must be
+    answered (each has a "don't know" where not knowing is itself a risk)."""
+    questions = list(questionnaire.questions.prefetch_related("options"))
+    known = {question.key for question in questions}
+    unknown = sorted(set(answers) - known)
+    if unknown:
+        raise AnswersError(_("Unknown question: %(keys)s.") % {"keys": ", ".join(unknown)})
+    score, reasons = 0, []
+    for question in questions:
+        chosen = answers.get(question.key)
+        if not chosen:
+            raise AnswersError(_("Answer: %(question)s") % {"question": question.text})
+        option = next((o for o in question.options.all() if o.key == chosen), None)
+        if option is None:
+            raise AnswersError(
+                _("“%(answer)s” is not an answer to: %(question)s")
+                % {"answer": chosen, "question": question.text}
+            )
+        score += option.weight
+        if option.weight:
+            reasons.append((question, option))
+    if score >= questionnaire.high_from:
+        level = RiskLevel.HIGH
+    elif score >= questionnaire.medium_from:
+        level = RiskLevel.MEDIUM
+    else:
+        level = RiskLevel.LOW
+    return Assessment(score, str(level), reasons)
+
+
+def follow_up_days(level: str) -> int:
+    """Days from a follow-up to the next, by the risk it found (SIGAP_FOLLOW_UP_DAYS)."""
+    return int(settings.SIGAP_FOLLOW_UP_DAYS[level])
+
+
+def next_follow_up(done_on: datetime.date, level: str) -> datetime.date:
+    return done_on + datetime.timedelta(days=follow_up_days(level))
+
+
+# -- enrolments ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def enrol(
+    *,
+    actor: User,
+    person: Person,
+    group: str,
+    reason: str = "",
+    region_id: str | None = None,
+    agency: Agency | None = None,
+    officer: User | None = None,
+    started_on: datetime.date | None = None,
+    source: str = Source.MANUAL,
+    request: Any = None,
+    **sources: Any,
+) -> tuple[Enrolment, bool]:
+    """Enrol a person the actor may see in a group, in the actor's scope; the person's active
+    enrolment in that group if there is one (nothing new). Returns (enrolment, created)."""
+    if not can(actor, person, Action.VIEW):
+        raise MonitoringError("person_not_visible")
+    scope = scope_of(actor)
+    region = region_id or person.home_region_id or person.region_id
+    if scope is None or not in_region(str(region), scope.region_code):
+        raise MonitoringError("region_out_of_scope")
+    existing = (
+        Enrolment.objects.select_for_update()
+        .filter(person=person, group=group, status=EnrolmentStatus.ACTIVE)
+        .first()
+    )
+    if existing is not None:
+        return existing, False
+    today = timezone.localdate()
+    started_on = started_on or today
+    if started_on > today:
+        raise MonitoringError("future_date")
+    enrolment = Enrolment.objects.create(
+        person=person, group=group, reason=reason.strip(), region_id=region,
+        agency=agency or cast(Agency, actor.agency), officer=officer, started_on=started_on,
+        source=source, next_due=next_follow_up(started_on, "first"), created_by=actor, **sources,
+    )  # fmt: skip
+    audit.record(actor=actor, action="create", obj=enrolment, request=request,
+                 details={"person": person.pk, "group": group, "source": source})  # fmt: skip
+    return enrolment, True
+
+
+def _regency(code: str) -> str:
+    return code[:5]  # PP.KK
+
+
+def enrol_risky_returns(batch: ImportBatch, actor: User, return_ids: list[int]) -> int:
+    """Enrol the risky returns of an import's chunk in "returned migrant worker at risk", for
+    the task force of the person's home regency (the batch's agency where the province has
+    none there), with the first follow-up due. Idempotent: a return enrols once, ever, and a
+    person already watched in the group is not enrolled twice. Runs in the chunk's
+    transaction, so the import leaves its enrolments in place when it returns."""
+    if not return_ids:
+        return 0
+    risky = (
+        MigrantReturn.objects.filter(pk__any=return_ids, needs_follow_up=True)
+        .exclude(pk__in=Enrolment.objects.filter(source_return_id__any=return_ids)
+                 .values("source_return_id"))
+        .order_by("pk")
+        .values_list("pk", "person_id", "region_id", "person__home_region_id")
+    )  # fmt: skip
+    rows = list(risky)
+    if not rows:
+        return 0
+    watched = set(
+        Enrolment.objects.filter(
+            group=Group.RETURNEE_AT_RISK, status=EnrolmentStatus.ACTIVE,
+            person_id__any=list({person for _pk, person, _r, _h in rows}),
+        ).values_list("person_id", flat=True)
+    )  # fmt: skip
+    task_forces = dict(
+        Agency.objects.filter(kind=AgencyKind.TASK_FORCE, is_active=True)
+        .order_by("pk")
+        .values_list("jurisdiction_id", "pk")
+    )
+    today = timezone.localdate()
+    due = next_follow_up(today, "first")
+    made = []
+    for pk, person, region, home in rows:
+        if person in watched:
+            continue
+        watched.add(person)
+        regency = _regency(home or "")
+        agency = task_forces.get(regency) if in_region(regency, batch.region_id) else None
+        made.append(Enrolment(
+            person_id=person, group=Group.RETURNEE_AT_RISK, source=Source.IMPORT,
+            source_return_id=pk, source_batch=batch, agency_id=agency or batch.agency_id,
+            region_id=regency if agency else region, started_on=today, next_due=due,
+            created_by=actor,
+        ))  # fmt: skip
+    Enrolment.objects.bulk_create(made, batch_size=1000)
+    if made:
+        details = {"enrolments": len(made), "group": Group.RETURNEE_AT_RISK}
+        audit.record(actor=actor, action="create", obj=batch, details=details)
+    return len(made)
+
+
+@transaction.atomic
+def enrolment_close(*, actor: User, enrolment: Enrolment, reason: str, request: Any = None) -> None:
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    if not can(actor, enrolment, Action.CHANGE):
+        raise MonitoringError("not_allowed")
+    if not enrolment.is_active:
+        raise MonitoringError("closed")
+    if not reason.strip():
+        raise MonitoringError("reason_required")
+    enrolment.status, enrolment.closed_on = EnrolmentStatus.CLOSED, timezone.localdate()
+    enrolment.closed_reason, enrolment.next_due = reason.strip(), None
+    enrolment.save(update_fields=["status", "closed_on", "closed_reason", "next_due",
+                                  "updated_at"])  # fmt: skip
+    audit.record(actor=actor, action="close", obj=enrolment, request=request)
+
+
+# -- follow-ups ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def follow_up_record(
+    *,
+    actor: User,
+    enrolment: Enrolment,
+    kind: str,
+    done_on: datetime.date,
+    answers: Mapping[str, str],
+    notes: str = "",
+    next_due: datetime.date | None = None,
+    indications_found: bool = False,
+    request: Any = None,
+) -> FollowUp:
+    """Record a follow-up with the current questionnaire's answers: the risk they give sets
+    the next follow-up (SIGAP_FOLLOW_UP_DAYS), unless the officer sets an earlier one.
+    Raises MonitoringError or AnswersError."""
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    if not can(actor, enrolment, Action.CHANGE):
+        raise MonitoringError("not_allowed")
+    if not enrolment.is_active:
+        raise MonitoringError("closed")
+    if done_on > timezone.localdate():
+        raise MonitoringError("future_date")
+    questionnaire = questionnaire_current()
+    assessment = assess(questionnaire, answers)
+    scheduled = next_follow_up(done_on, assessment.level)
+    if next_due is not None and next_due < done_on:
+        raise MonitoringError("next_before_done")
+    if next_due is not None and next_due > scheduled:
+        raise AnswersError(
+            _("At %(level)s risk the next follow-up is at most %(days)s days away (%(date)s).")
+            % {"level": RiskLevel(assessment.level).label.lower(),
+               "days": follow_up_days(assessment.level), "date": scheduled.strftime("%d/%m/%Y")}
+        )  # fmt: skip
+    follow_up = FollowUp.objects.create(
+        enrolment=enrolment, kind=kind, done_on=done_on, officer=actor,
+        questionnaire=questionnaire, answers=dict(answers), score=assessment.score,
+        risk_level=assessment.level, notes=notes.strip(), indications_found=indications_found,
+        next_due=next_due or scheduled,
+    )  # fmt: skip
+    if enrolment.last_follow_up_on is None or done_on >= enrolment.last_follow_up_on:
+        enrolment.last_follow_up_on = done_on
+        enrolment.risk_level = assessment.level
+        enrolment.next_due = follow_up.next_due
+        enrolment.save(update_fields=["last_follow_up_on", "risk_level", "next_due",
+                                      "updated_at"])  # fmt: skip
+    audit.record(actor=actor, action="create", obj=follow_up, request=request,
+                 details={"enrolment": enrolment.pk, "risk": assessment.level,
+                          "score": assessment.score,
+                          "questionnaire": questionnaire.version})  # fmt: skip
+    return follow_up
+
+
+def reasons_of(follow_up: FollowUp) -> list[tuple[Question, Option]]:
+    """The answers that made a follow-up's risk, read in the version it answered."""
+    return assess(follow_up.questionnaire, follow_up.answers).reasons

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from sigap.monitoring import views
+
+app_name = "monitoring"
+
+urlpatterns = [
+    path("pemantauan/", views.board, name="board"),
+    path("pemantauan/<int:pk>/", views.enrolment_detail, name="enrolment_detail"),
+    path("pemantauan/<int:pk>/tindak-lanjut/", views.follow_up_new, name="follow_up_new"),
+    path("pemantauan/<int:pk>/tutup/", views.enrolment_close, name="enrolment_close"),
+]

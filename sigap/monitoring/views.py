@@ -1,0 +1,114 @@
+"""Monitoring pages: the board, an enrolment with its follow-ups, a follow-up form (for a
+phone in the field) and the closing of an enrolment."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from sigap.core.access import Action, get_or_404, require, scope_of
+from sigap.core.models import Agency, Region
+from sigap.monitoring import selectors, services
+from sigap.monitoring.forms import CloseForm, FollowUpForm
+from sigap.monitoring.models import Enrolment
+from sigap.people.selectors import display_name
+
+
+@login_required
+def board(request: HttpRequest) -> HttpResponse:
+    user = require(request, Enrolment)
+    scope = scope_of(user)
+    region = request.GET.get("wilayah", "")
+    regencies = Region.objects.filter(parent_id=scope.region_code if scope else None)
+    if region and not regencies.filter(code=region).exists():
+        region = ""  # only the regencies of the user's region are offered
+    agency_id = request.GET.get("instansi", "")
+    agencies = Agency.objects.filter(
+        pk__in=selectors.active_enrolments(user).values("agency_id")
+    ).order_by("name")
+    agency = (
+        int(agency_id) if agency_id.isdigit() and agencies.filter(pk=agency_id).exists() else None
+    )
+    context = {
+        "board": selectors.board(user, timezone.localdate(), region, agency),
+        "regencies": regencies, "region": region, "agencies": agencies, "agency": agency,
+    }  # fmt: skip
+    return render(request, "monitoring/board.html", context)
+
+
+def _enrolment(request: HttpRequest, pk: int, action: Action = Action.VIEW) -> Enrolment:
+    user = require(request, Enrolment)
+    return get_or_404(user, Enrolment, action, request=request, pk=pk)
+
+
+@login_required
+def enrolment_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    enrolment = _enrolment(request, pk)
+    user = require(request, Enrolment)
+    follow_ups = [
+        (follow_up, services.reasons_of(follow_up))
+        for follow_up in enrolment.follow_ups.select_related("officer", "questionnaire")
+    ]
+    context = {
+        "enrolment": enrolment, "name": display_name(user, enrolment.person),
+        "follow_ups": follow_ups, "may_follow_up": selectors.can_follow_up(user, enrolment),
+        "close_form": CloseForm(), "overdue": enrolment.is_overdue(),
+    }  # fmt: skip
+    return render(request, "monitoring/enrolment_detail.html", context)
+
+
+@login_required
+def follow_up_new(request: HttpRequest, pk: int) -> HttpResponse:
+    enrolment = _enrolment(request, pk, Action.CHANGE)
+    user = require(request, Enrolment)
+    questionnaire = services.questionnaire_current()
+    form = FollowUpForm(request.POST or None, questionnaire=questionnaire)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            follow_up = services.follow_up_record(
+                actor=user, enrolment=enrolment, kind=data["kind"], done_on=data["done_on"],
+                answers=form.answers(), notes=data["notes"], next_due=data["next_due"],
+                indications_found=data["indications_found"], request=request,
+            )  # fmt: skip
+        except services.AnswersError as error:
+            form.add_error(None, error.message)
+        except services.MonitoringError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Follow-up recorded: %(risk)s risk, next on %(date)s.") % {
+                "risk": follow_up.get_risk_level_display().lower(),
+                "date": follow_up.next_due.strftime("%d/%m/%Y") if follow_up.next_due else "—",
+            })  # fmt: skip
+            return HttpResponseRedirect(reverse("monitoring:enrolment_detail", args=[pk]))
+    context = {"enrolment": enrolment, "name": display_name(user, enrolment.person),
+               "form": form, "questionnaire": questionnaire}  # fmt: skip
+    return render(request, "monitoring/follow_up_form.html", context,
+                  status=400 if form.errors else 200)  # fmt: skip
+
+
+@login_required
+@require_POST
+def enrolment_close(request: HttpRequest, pk: int) -> HttpResponse:
+    enrolment = _enrolment(request, pk, Action.CHANGE)
+    user = require(request, Enrolment)
+    form = CloseForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the reason for closing."))
+    else:
+        try:
+            reason = form.cleaned_data["reason"]
+            services.enrolment_close(
+                actor=user, enrolment=enrolment, reason=reason, request=request
+            )
+        except services.MonitoringError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("The enrolment is closed."))
+    return HttpResponseRedirect(reverse("monitoring:enrolment_detail", args=[pk]))

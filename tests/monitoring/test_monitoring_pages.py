@@ -1,0 +1,124 @@
+"""Monitoring pages: the board's counts and lists, a follow-up recorded through the form, the
+closing of an enrolment; names follow the identity rules. All data is synthetic."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from sigap.core.models import Agency
+from sigap.monitoring import questionnaire as default
+from sigap.monitoring import services
+from sigap.monitoring.models import Enrolment, EnrolmentStatus, FollowUp, Group, RiskLevel
+from sigap.people.services import person_create
+from tests.conftest import sign_in
+
+pytestmark = pytest.mark.django_db
+
+
+def enrol(actor, name: str, region: str = "63.08", group: str = Group.CHILD_AT_RISK, **fields):
+    person = person_create(actor=actor, full_name=name, region_id=region, sex="F",
+                           birth_date=date(2010, 1, 1), **fields)  # fmt: skip
+    enrolment, _created = services.enrol(actor=actor, person=person, group=group,
+                                         agency=Agency.objects.get(slug="gt-hsu"))  # fmt: skip
+    return enrolment
+
+
+def test_the_board_counts_and_lists_who_is_overdue_and_due_this_week(client, siti):
+    today = timezone.localdate()
+    late = enrol(siti, "Ani Sintetis")
+    soon = enrol(siti, "Bunga Sintetis")
+    later = enrol(siti, "Citra Sintetis")
+    Enrolment.objects.filter(pk=late.pk).update(next_due=today - timedelta(days=2),
+                                                risk_level=RiskLevel.HIGH)  # fmt: skip
+    Enrolment.objects.filter(pk=soon.pk).update(next_due=today + timedelta(days=3))
+    Enrolment.objects.filter(pk=later.pk).update(next_due=today + timedelta(days=30))
+    closed = enrol(siti, "Dewi Sintetis")
+    services.enrolment_close(actor=siti, enrolment=closed, reason="Pindah (sintetis).")
+    sign_in(client, siti)
+    page = client.get(reverse("monitoring:board")).content.decode()
+    for count, value in (("active", 3), ("high", 1), ("due", 1), ("overdue", 1)):
+        assert f'data-count="{count}">{value}<' in page
+    overdue, due = page.split('id="overdue"')[1].split('id="due"')
+    assert "Ani Sintetis" in overdue and "Bunga Sintetis" not in overdue
+    assert "Bunga Sintetis" in due and "Citra Sintetis" not in page and "Dewi" not in page
+    # Narrowed to another regency: nobody.
+    other = client.get(reverse("monitoring:board"), {"wilayah": "63.03"}).content.decode()
+    assert 'data-count="active">0<' in other
+
+
+def test_an_identity_protected_person_shows_as_a_pseudonym_on_the_board(client, siti, riduan):
+    protected = enrol(siti, "Rahasia Sintetis", identity_protected=True)
+    Enrolment.objects.filter(pk=protected.pk).update(next_due=timezone.localdate())
+    sign_in(client, riduan)
+    page = client.get(reverse("monitoring:board")).content.decode()
+    assert "Rahasia Sintetis" not in page and protected.person.pseudonym in page
+
+
+def test_a_follow_up_recorded_through_the_form_sets_the_risk_and_the_next_date(client, riduan):
+    enrolment = enrol(riduan, "Eka Sintetis")
+    sign_in(client, riduan)
+    url = reverse("monitoring:follow_up_new", args=[enrolment.pk])
+    form = client.get(url).content.decode()
+    assert form.count('type="radio"') == 3 + sum(len(q[3]) for q in default.QUESTIONS)
+    data = {f"q_{key}": "no" for key, *_rest in default.QUESTIONS} | {"q_support": "yes"}
+    data |= {"q_documents_held": "yes", "q_debt": "yes", "q_child": "yes", "kind": "visit",
+             "done_on": timezone.localdate().isoformat(), "notes": "Catatan sintetis."}  # fmt: skip
+    answered = client.post(url, data)
+    assert answered.status_code == 302
+    follow_up = FollowUp.objects.get()
+    assert follow_up.risk_level == RiskLevel.HIGH and follow_up.score == 10
+    assert follow_up.next_due == timezone.localdate() + timedelta(days=14)
+    detail = client.get(answered["Location"]).content.decode()
+    assert "Catatan sintetis." in detail and "(+4)" in detail  # documents held, with weight
+    # A missing answer is asked for again, nothing is stored.
+    incomplete = client.post(url, {**data, "q_debt": ""})
+    assert incomplete.status_code == 400 and FollowUp.objects.count() == 1
+
+
+def test_closing_needs_a_reason_and_ends_the_follow_ups(client, riduan):
+    enrolment = enrol(riduan, "Fitri Sintetis")
+    sign_in(client, riduan)
+    url = reverse("monitoring:enrolment_close", args=[enrolment.pk])
+    client.post(url, {"reason": ""})
+    enrolment.refresh_from_db()
+    assert enrolment.status == EnrolmentStatus.ACTIVE
+    client.post(url, {"reason": "Sudah bekerja di desa (sintetis)."})
+    enrolment.refresh_from_db()
+    assert enrolment.status == EnrolmentStatus.CLOSED and enrolment.next_due is None
+    page = client.get(reverse("monitoring:enrolment_detail", args=[enrolment.pk]))
+    assert reverse("monitoring:follow_up_new", args=[enrolment.pk]) not in page.content.decode()
+
+
+def test_a_persons_page_shows_their_cases_returns_and_enrolments_within_scope(
+    client, tmp_path, siti, rahmadi
+):
+    import io
+
+    from django.core.management import call_command
+
+    from sigap.cases import services as case_services
+    from sigap.cases.models import PartyRole
+    from sigap.imports.models import MigrantReturn
+    from tests.imports import files
+
+    call_command("import_pmi", str(files.csv_cp1252(tmp_path / "k.csv")), stdout=io.StringIO())
+    deported = MigrantReturn.objects.get(reason="deported")
+    person = deported.person
+    case = case_services.case_create(actor=rahmadi, reported_on=date(2024, 3, 1),
+                                     source="police", region_id="63.03")  # fmt: skip
+    case_services.party_add(actor=siti, case=case, person=person, role=PartyRole.VICTIM)
+    sign_in(client, siti)
+    page = client.get(reverse("people:person_detail", args=[person.pk])).content.decode()
+    assert case.reference in page and 'id="person-returns"' in page
+    assert reverse("monitoring:enrolment_detail", args=[person.enrolments.get().pk]) in page
+    # Polres Banjar sees the person through its case, but neither the return (of the
+    # secretariat's list) nor the enrolment (GT Banjar's watch).
+    client.logout()
+    sign_in(client, rahmadi)
+    page = client.get(reverse("people:person_detail", args=[person.pk])).content.decode()
+    assert case.reference in page
+    assert 'id="person-returns"' not in page and 'id="person-enrolments"' not in page
