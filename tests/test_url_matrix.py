@@ -403,6 +403,8 @@ MATRIX = {
     "monitoring:follow_up_new": ({"pk": "enrolment"}, "get", HSU_ENROLMENT),
     # without a reason nothing closes: back to the enrolment with the message
     "monitoring:enrolment_close": ({"pk": "enrolment"}, "post", HSU_CLOSE),
+    # escalation opens (once) the follow-up's case and shows it
+    "monitoring:escalate": ({"pk": "follow_up"}, "post", HSU_CLOSE),
     "intake:company_edit": ({"pk": "company"}, "get", {"anonymous": LOGIN_REDIRECT, **ADMIN_ONLY}),
     # triage of public reports: the triage officer and the secretariat ("public_report" is a
     # report from Hulu Sungai Utara with a PDF attachment, "report_attachment")
@@ -595,16 +597,17 @@ def resolve_kwargs(kwargs):
                 file_name="daftar.csv", status="done", headers=["NAMA"], agency=siti.agency,
                 region_id="63", created_by=siti,
             ).pk  # fmt: skip
-        elif value == "enrolment":
+        elif value in {"enrolment", "follow_up"}:
             from sigap.core.models import Agency
             from sigap.monitoring.services import enrol
 
             siti = persona_user("siti")
             person = person_create(actor=siti, full_name="Y", region_id="63.08")
-            value = enrol(
+            enrolment = enrol(
                 actor=siti, person=person, group="child_at_risk", region_id="63.08",
                 agency=Agency.objects.get(slug="gt-hsu"),
-            )[0].pk  # fmt: skip
+            )[0]  # fmt: skip
+            value = enrolment.pk if value == "enrolment" else make_follow_up(enrolment).pk
         elif value == "company":
             from sigap.intake.models import PlacementCompany
 
@@ -633,6 +636,17 @@ def resolve_kwargs(kwargs):
             value = case.pk if value == "case" else related[value].get().pk
         values[key] = value
     return values
+
+
+def make_follow_up(enrolment):
+    from django.utils import timezone
+
+    from sigap.monitoring import questionnaire
+    from sigap.monitoring.services import follow_up_record
+
+    answers = {key: "no" for key, *_rest in questionnaire.QUESTIONS}
+    return follow_up_record(actor=persona_user("siti"), enrolment=enrolment, kind="visit",
+                            done_on=timezone.localdate(), answers=answers)  # fmt: skip
 
 
 def make_action_item():

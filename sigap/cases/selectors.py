@@ -15,9 +15,9 @@ from django.utils.translation import gettext_lazy as _
 from sigap.cases.models import Case, CaseParty
 from sigap.core.access import permits, scope_of, scoped, within_region
 from sigap.core.models import Agency, Country, Region, RegionLevel
+from sigap.core.sections import Section
 from sigap.core.selectors import HomeAction
 from sigap.people.models import Person
-from sigap.people.sections import Section
 from sigap.people.selectors import matching
 
 # Sort keys offered by the list (the URL carries the key, never a field name).

@@ -38,6 +38,7 @@ from sigap.cases.vocabulary import MeansOfControl, Purpose, labels
 from sigap.core import audit
 from sigap.core.access import Action, can, get_or_404, require, scoped
 from sigap.core.pagination import first_matches, paginate
+from sigap.core.sections import sections_for
 from sigap.core.uploads import RejectedUpload, max_bytes, too_large_message
 from sigap.people.models import Person
 from sigap.people.selectors import display_name, person_search
@@ -126,6 +127,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     events = list(case.events.select_related("actor"))  # every event: the issue asks for all
     context = {
         "case": case,
+        "sections": sections_for(user, case),
         "parties": parties,
         "timeline": [(event, timeline.describe(event)) for event in events],
         "documents": case.documents.select_related("uploaded_by"),

@@ -8,13 +8,14 @@ class ImportsConfig(AppConfig):
     verbose_name = _("Imports")
 
     def ready(self) -> None:
+        from sigap.core import sections
         from sigap.core.selectors import register_home_actions
         from sigap.imports import (
             access,  # noqa: F401 - registers the policies
             retention,  # noqa: F401 - registers the rule
         )
         from sigap.imports.selectors import home_actions, person_section
-        from sigap.people import sections
+        from sigap.people.models import Person
 
         register_home_actions(home_actions)
-        sections.register(person_section)
+        sections.register(Person, person_section)

@@ -10,11 +10,11 @@ from django.utils.translation import gettext as _
 
 from sigap.core.access import Action, permits, scoped
 from sigap.core.parsing import country_name, region_name
+from sigap.core.sections import Section
 from sigap.core.selectors import HomeAction
 from sigap.imports.models import ImportBatch, MigrantReturn, ReturnReason
 from sigap.imports.services import Outcome
 from sigap.people.models import Person
-from sigap.people.sections import Section
 
 
 def home_actions(user: Any) -> list[HomeAction]:

@@ -8,13 +8,16 @@ class MonitoringConfig(AppConfig):
     verbose_name = _("Monitoring of vulnerable groups")
 
     def ready(self) -> None:
+        from sigap.cases.models import Case
+        from sigap.core import sections
         from sigap.core.selectors import register_home_actions
         from sigap.imports import services as imports
         from sigap.monitoring import access  # noqa: F401 - registers the policies
-        from sigap.monitoring.selectors import home_actions, person_section
+        from sigap.monitoring.selectors import case_section, home_actions, person_section
         from sigap.monitoring.services import enrol_risky_returns
-        from sigap.people import sections
+        from sigap.people.models import Person
 
         imports.AFTER_CHUNK.append(enrol_risky_returns)
         register_home_actions(home_actions)
-        sections.register(person_section)
+        sections.register(Person, person_section)
+        sections.register(Case, case_section)

@@ -235,6 +235,11 @@ class FollowUp(models.Model):
     notes = EncryptedTextField(_("notes"), blank=True)
     indications_found = models.BooleanField(_("indications of trafficking found"), default=False)
     next_due = models.DateField(_("next follow-up"), null=True, blank=True)
+    # The case opened from this follow-up (escalation): one at most.
+    case = models.OneToOneField(
+        "cases.Case", verbose_name=_("case opened"), on_delete=models.PROTECT, null=True,
+        blank=True, related_name="monitoring_follow_up",
+    )  # fmt: skip
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:

@@ -11,11 +11,12 @@ from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from sigap.cases.models import Case
 from sigap.core.access import Action, permits, scoped, within_region
+from sigap.core.sections import Section
 from sigap.core.selectors import HomeAction
 from sigap.monitoring.models import Enrolment, EnrolmentStatus, RiskLevel
 from sigap.people.models import Person
-from sigap.people.sections import Section
 from sigap.people.selectors import display_name
 
 BOARD_ROWS = 50  # enrolments listed per part of the board (the counts count them all)
@@ -83,6 +84,19 @@ def can_follow_up(user: Any, enrolment: Enrolment) -> bool:
         enrolment.is_active
         and scoped(user, Enrolment, Action.CHANGE).filter(pk=enrolment.pk).exists()
     )
+
+
+def case_section(user: Any, case: Case) -> Section | None:
+    """The enrolments of a case's page: the one it was opened from, and those it started."""
+    enrolments = list(
+        scoped(user, Enrolment)
+        .filter(Q(follow_ups__case=case) | Q(source_case=case))
+        .distinct()
+        .select_related("agency")
+    )
+    if not enrolments:
+        return None
+    return Section(40, _("Monitoring"), "monitoring/person_section.html", enrolments)
 
 
 def person_section(user: Any, person: Person) -> Section | None:

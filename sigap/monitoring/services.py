@@ -11,10 +11,12 @@ from typing import Any, ClassVar, cast
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from sigap.cases import services as cases
+from sigap.cases.models import Case, CaseSource, PartyRole
 from sigap.cases.services import WorkflowError
 from sigap.core import audit
 from sigap.core.access import Action, can, in_region, scope_of
@@ -312,3 +314,52 @@ def follow_up_record(
 def reasons_of(follow_up: FollowUp) -> list[tuple[Question, Option]]:
     """The answers that made a follow-up's risk, read in the version it answered."""
     return assess(follow_up.questionnaire, follow_up.answers).reasons
+
+
+# -- escalation ----------------------------------------------------------------------------
+
+NOTE_LANGUAGE = "id"  # the note that opens an escalated case, like the officers' own notes
+
+
+@transaction.atomic
+def escalate(*, actor: User, follow_up: FollowUp, request: Any = None) -> Case:
+    """Open a case from a follow-up that found indications of trafficking, pre-filled from
+    the enrolment (the person as a possible victim, the region and the responsible agency as
+    lead, the destination and the placement company of the return that enrolled them), with
+    screening started. A follow-up opens one case: asked again, it gives that case."""
+    follow_up = FollowUp.objects.select_for_update().get(pk=follow_up.pk)
+    if follow_up.case_id is not None:
+        return cast(Case, follow_up.case)
+    enrolment = follow_up.enrolment
+    if not can(actor, enrolment, Action.CHANGE):
+        raise MonitoringError("not_allowed")
+    origin = enrolment.source_return
+    person = enrolment.person
+    case = cases.case_create(
+        actor=actor, reported_on=timezone.localdate(), source=CaseSource.MONITORING,
+        region_id=enrolment.region_id, lead_agency=enrolment.agency,
+        origin_region_id=person.home_region_id,
+        destination_country_id=origin.destination_country_id if origin else None,
+        placement_company=origin.company if origin else "", request=request,
+    )  # fmt: skip
+    cases.party_add(actor=actor, case=case, person=person, role=PartyRole.POSSIBLE_VICTIM,
+                    request=request)  # fmt: skip
+    with translation.override(NOTE_LANGUAGE):
+        reasons = "; ".join(
+            f"{question.text} {option.label}" for question, option in reasons_of(follow_up)
+        )
+        text = _(
+            "Opened from the monitoring of %(group)s (enrolment %(enrolment)s): the follow-up "
+            "of %(date)s found indications of trafficking, at %(risk)s risk (score %(score)s)."
+        ) % {
+            "group": enrolment.get_group_display(), "enrolment": enrolment.pk,
+            "date": follow_up.done_on.strftime("%d/%m/%Y"),
+            "risk": follow_up.get_risk_level_display().lower(), "score": follow_up.score,
+        }  # fmt: skip
+    cases.note_add(actor=actor, case=case, text=f"{text}\n{reasons}".strip(), request=request)
+    cases.case_start_screening(actor=actor, case=case, request=request)
+    follow_up.case, follow_up.indications_found = case, True
+    follow_up.save(update_fields=["case", "indications_found"])
+    audit.record(actor=actor, action="escalate", obj=follow_up, request=request,
+                 details={"case": case.pk, "enrolment": enrolment.pk})  # fmt: skip
+    return case

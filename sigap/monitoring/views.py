@@ -12,11 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sigap.core.access import Action, get_or_404, require, scope_of
-from sigap.core.models import Agency, Region
+from sigap.cases.models import Case
+from sigap.cases.services import WorkflowError
+from sigap.core.access import Action, get_or_404, require, scope_of, scoped
+from sigap.core.models import Agency, Region, User
 from sigap.monitoring import selectors, services
 from sigap.monitoring.forms import CloseForm, FollowUpForm
-from sigap.monitoring.models import Enrolment
+from sigap.monitoring.models import Enrolment, FollowUp
 from sigap.people.selectors import display_name
 
 
@@ -53,12 +55,14 @@ def enrolment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = require(request, Enrolment)
     follow_ups = [
         (follow_up, services.reasons_of(follow_up))
-        for follow_up in enrolment.follow_ups.select_related("officer", "questionnaire")
+        for follow_up in enrolment.follow_ups.select_related("officer", "questionnaire", "case")
     ]
     context = {
         "enrolment": enrolment, "name": display_name(user, enrolment.person),
         "follow_ups": follow_ups, "may_follow_up": selectors.can_follow_up(user, enrolment),
         "close_form": CloseForm(), "overdue": enrolment.is_overdue(),
+        "visible_cases": set(scoped(user, Case).filter(
+            monitoring_follow_up__enrolment=enrolment).values_list("pk", flat=True)),
     }  # fmt: skip
     return render(request, "monitoring/enrolment_detail.html", context)
 
@@ -86,11 +90,35 @@ def follow_up_new(request: HttpRequest, pk: int) -> HttpResponse:
                 "risk": follow_up.get_risk_level_display().lower(),
                 "date": follow_up.next_due.strftime("%d/%m/%Y") if follow_up.next_due else "—",
             })  # fmt: skip
+            if follow_up.indications_found:
+                return _escalate(request, user, follow_up)
             return HttpResponseRedirect(reverse("monitoring:enrolment_detail", args=[pk]))
     context = {"enrolment": enrolment, "name": display_name(user, enrolment.person),
                "form": form, "questionnaire": questionnaire}  # fmt: skip
     return render(request, "monitoring/follow_up_form.html", context,
                   status=400 if form.errors else 200)  # fmt: skip
+
+
+def _escalate(request: HttpRequest, user: User, follow_up: FollowUp) -> HttpResponse:
+    """Open the follow-up's case and show it; a refusal is said on the enrolment's page."""
+    try:
+        case = services.escalate(actor=user, follow_up=follow_up, request=request)
+    except WorkflowError as error:
+        messages.error(request, error.message)
+        return HttpResponseRedirect(
+            reverse("monitoring:enrolment_detail", args=[follow_up.enrolment_id])
+        )
+    messages.success(request, _("Case %(reference)s was opened; screen the person there.")
+                     % {"reference": case.reference})  # fmt: skip
+    return HttpResponseRedirect(reverse("cases:case_detail", args=[case.pk]))
+
+
+@login_required
+@require_POST
+def escalate(request: HttpRequest, pk: int) -> HttpResponse:
+    user = require(request, Enrolment)
+    follow_up = get_or_404(user, FollowUp, Action.CHANGE, request=request, pk=pk)
+    return _escalate(request, user, follow_up)
 
 
 @login_required

@@ -16,12 +16,12 @@ from django.views.decorators.http import require_POST
 from sigap.core import audit
 from sigap.core.access import Action, get_or_404, require, scope_of, scoped
 from sigap.core.pagination import first_matches, paginate
+from sigap.core.sections import sections_for
 from sigap.core.sudo import sudo_required
 from sigap.people import selectors, services
 from sigap.people.access import shows_real_name
 from sigap.people.forms import PersonForm, PersonSearchForm
 from sigap.people.models import DuplicateCandidate, DuplicateStatus, Person
-from sigap.people.sections import sections_for
 
 
 @login_required

@@ -122,3 +122,57 @@ def test_a_persons_page_shows_their_cases_returns_and_enrolments_within_scope(
     page = client.get(reverse("people:person_detail", args=[person.pk])).content.decode()
     assert case.reference in page
     assert 'id="person-returns"' not in page and 'id="person-enrolments"' not in page
+
+
+def test_escalation_opens_exactly_one_case_prefilled_and_linked_both_ways(client, tmp_path, siti):
+    import io
+
+    from django.core.management import call_command
+
+    from sigap.cases.models import Case, CaseSource, CaseStatus, PartyRole
+    from tests.imports import files
+
+    call_command("import_pmi", str(files.csv_cp1252(tmp_path / "k.csv")), stdout=io.StringIO())
+    enrolment = Enrolment.objects.get(agency__slug="gt-banjar")  # Siti Aminah, deported
+    follow_up = services.follow_up_record(
+        actor=siti, enrolment=enrolment, kind="visit", done_on=timezone.localdate(),
+        answers={key: "no" for key, *_rest in default.QUESTIONS} | {"documents_held": "yes",
+                 "debt": "yes", "previous_exploitation": "yes"},
+    )  # fmt: skip
+    case = services.escalate(actor=siti, follow_up=follow_up)
+    assert services.escalate(actor=siti, follow_up=follow_up) == case  # asked again: the same
+    sign_in(client, siti)
+    again = client.post(reverse("monitoring:escalate", args=[follow_up.pk]))
+    assert again["Location"] == reverse("cases:case_detail", args=[case.pk])
+    assert Case.objects.count() == 1
+    origin = enrolment.source_return
+    assert (case.source, case.status, case.region_id, case.lead_agency_id) == (
+        CaseSource.MONITORING,
+        CaseStatus.SCREENING,
+        "63.03",
+        enrolment.agency_id,
+    )
+    assert case.destination_country_id == origin.destination_country_id == "MY"
+    party = case.parties.get()
+    assert (party.person_id, party.role) == (enrolment.person_id, PartyRole.POSSIBLE_VICTIM)
+    assert "Dibuka dari pemantauan" in case.notes.get().text
+    follow_up.refresh_from_db()
+    assert follow_up.indications_found and follow_up.case == case
+    case_page = client.get(reverse("cases:case_detail", args=[case.pk])).content.decode()
+    assert reverse("monitoring:enrolment_detail", args=[enrolment.pk]) in case_page
+    enrolment_page = client.get(reverse("monitoring:enrolment_detail", args=[enrolment.pk]))
+    assert reverse("cases:case_detail", args=[case.pk]) in enrolment_page.content.decode()
+
+
+def test_ticking_indications_in_the_follow_up_form_opens_the_case(client, riduan):
+    from sigap.cases.models import Case
+
+    enrolment = enrol(riduan, "Gita Sintetis")
+    sign_in(client, riduan)
+    data = {f"q_{key}": "no" for key, *_rest in default.QUESTIONS} | {
+        "kind": "phone", "done_on": timezone.localdate().isoformat(), "indications_found": "on"
+    }  # fmt: skip
+    answered = client.post(reverse("monitoring:follow_up_new", args=[enrolment.pk]), data)
+    case = Case.objects.get()
+    assert answered["Location"] == reverse("cases:case_detail", args=[case.pk])
+    assert FollowUp.objects.get().case == case and case.lead_agency.slug == "gt-hsu"
