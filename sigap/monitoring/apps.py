@@ -12,12 +12,17 @@ class MonitoringConfig(AppConfig):
         from sigap.core import sections
         from sigap.core.selectors import register_home_actions
         from sigap.imports import services as imports
-        from sigap.monitoring import access  # noqa: F401 - registers the policies
+        from sigap.monitoring import (
+            access,  # noqa: F401 - registers the policies
+            notices,
+        )
         from sigap.monitoring.selectors import case_section, home_actions, person_section
         from sigap.monitoring.services import enrol_risky_returns
+        from sigap.notifications.services import register_reminders
         from sigap.people.models import Person
 
         imports.AFTER_CHUNK.append(enrol_risky_returns)
         register_home_actions(home_actions)
         sections.register(Person, person_section)
         sections.register(Case, case_section)
+        register_reminders(notices.overdue)

@@ -176,3 +176,25 @@ def test_ticking_indications_in_the_follow_up_form_opens_the_case(client, riduan
     case = Case.objects.get()
     assert answered["Location"] == reverse("cases:case_detail", args=[case.pk])
     assert FollowUp.objects.get().case == case and case.lead_agency.slug == "gt-hsu"
+
+
+def test_overdue_follow_ups_are_reminded_once_a_day_to_the_agency_without_names(riduan, siti):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from sigap.notifications.models import Notification
+
+    late = [enrol(riduan, name) for name in ("Hana Sintetis", "Indah Sintetis")]
+    enrol(riduan, "Jamilah Sintetis")  # not due yet
+    Enrolment.objects.filter(pk__in=[e.pk for e in late]).update(
+        next_due=timezone.localdate() - timedelta(days=1)
+    )
+    call_command("send_reminders", stdout=StringIO())
+    call_command("send_reminders", stdout=StringIO())  # the same day: nothing new
+    reminder = Notification.objects.get(kind="follow_up_overdue")
+    assert reminder.user == riduan  # GT HSU's officer; the secretariat is another agency
+    assert (
+        "2" in reminder.text_id and "2" in reminder.text_en and "Sintetis" not in reminder.text_en
+    )
+    assert reminder.url.endswith(f"?instansi={late[0].agency_id}")
