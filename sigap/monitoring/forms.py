@@ -18,7 +18,9 @@ ANSWER_PREFIX = "q_"
 class FollowUpForm(StyledFormMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=FollowUpKind.choices,
                              widget=forms.RadioSelect)  # fmt: skip
-    done_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    done_on = forms.DateField(
+        label=_("Date"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+    )
     notes = forms.CharField(label=_("Notes"), required=False, max_length=5000,
                             widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
     indications_found = forms.BooleanField(
@@ -28,7 +30,7 @@ class FollowUpForm(StyledFormMixin, forms.Form):
     )  # fmt: skip
     next_due = forms.DateField(
         label=_("Next follow-up (optional)"), required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
         help_text=_("Left empty, SIGAP sets it by the risk found; you may only bring it "
                     "forward."),
     )  # fmt: skip

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from sigap.cases.models import Case
 from sigap.cases.services import WorkflowError
 from sigap.core.access import Action, get_or_404, require, scope_of, scoped
-from sigap.core.models import Agency, Region, User
+from sigap.core.models import Agency, Region, RegionLevel, User
 from sigap.monitoring import selectors, services
 from sigap.monitoring.forms import CloseForm, FollowUpForm
 from sigap.monitoring.models import Enrolment, FollowUp
@@ -27,7 +27,9 @@ def board(request: HttpRequest) -> HttpResponse:
     user = require(request, Enrolment)
     scope = scope_of(user)
     region = request.GET.get("wilayah", "")
-    regencies = Region.objects.filter(parent_id=scope.region_code if scope else None)
+    regencies = Region.objects.filter(
+        parent_id=scope.region_code if scope else None, level=RegionLevel.REGENCY
+    )
     if region and not regencies.filter(code=region).exists():
         region = ""  # only the regencies of the user's region are offered
     agency_id = request.GET.get("instansi", "")
@@ -86,10 +88,15 @@ def follow_up_new(request: HttpRequest, pk: int) -> HttpResponse:
         except services.MonitoringError as error:
             form.add_error(None, error.message)
         else:
-            messages.success(request, _("Follow-up recorded: %(risk)s risk, next on %(date)s.") % {
-                "risk": follow_up.get_risk_level_display().lower(),
-                "date": follow_up.next_due.strftime("%d/%m/%Y") if follow_up.next_due else "—",
-            })  # fmt: skip
+            messages.success(
+                request,
+                _("Follow-up recorded: %(risk)s risk, next on %(date)s.")
+                % {
+                    "risk": follow_up.get_risk_level_display().lower(),
+                    "date": follow_up.next_due.strftime("%d/%m/%Y") if follow_up.next_due else "—",
+                },
+                extra_tags=f"follow-up-{enrolment.pk}",
+            )  # the device forgets its draft
             if follow_up.indications_found:
                 return _escalate(request, user, follow_up)
             return HttpResponseRedirect(reverse("monitoring:enrolment_detail", args=[pk]))
