@@ -97,10 +97,11 @@ bench: setup
 	  (command -v wrk >/dev/null || scripts/apt-install wrk) && $(BIN)/python -m bench.portal; \
 	  $(BIN)/python -m bench.imports; \
 	fi
-	@# Cases and searches at size M (100,000 cases); its database (sigap_bench_cases) is kept
-	@# and reused while the code's migrations and the size stay the same.
+	@# Cases and searches at size M (100,000 cases), and the monitoring board with 1,000,000
+	@# enrolments; their databases are kept and reused while the data stays the same.
 	@if pg_isready -q -h 127.0.0.1 2>/dev/null; then \
 	  $(BIN)/python -m bench.cases --size M; \
+	  $(BIN)/python -m bench.monitoring; \
 	else \
-	  echo "PostgreSQL is not running on 127.0.0.1: bench.cases skipped." >&2; \
+	  echo "PostgreSQL is not running on 127.0.0.1: bench.cases and bench.monitoring skipped." >&2; \
 	fi

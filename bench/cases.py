@@ -157,6 +157,24 @@ def prepare(url: str, cases: int, *, seed: int) -> str:
     raise SystemExit("The benchmark database could not be prepared.")
 
 
+def connect(url: str, *, drop: bool = False) -> bool:
+    """Create the benchmark database if missing (see create_database) and set Django up on
+    it; whether it was created. Nothing of SIGAP may be imported before: Django would
+    otherwise connect to the default (development) database."""
+    created = create_database(url, drop=drop)
+    os.environ["SIGAP_DATABASE_URL"] = url
+    os.environ.setdefault("SIGAP_ENV", "test")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sigap.settings")
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    if connection.vendor != "postgresql" or connection.settings_dict["NAME"] != _server(url)[1]:
+        raise SystemExit("Django is not connected to the benchmark database: stopping.")
+    return created
+
+
 # --- what is measured ---------------------------------------------------------------------
 
 
@@ -420,20 +438,9 @@ def main() -> None:
     )
     options = parser.parse_args()
 
-    created = create_database(options.database_url, drop=options.fresh)
-    os.environ["SIGAP_DATABASE_URL"] = options.database_url
-    os.environ.setdefault("SIGAP_ENV", "test")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sigap.settings")
-    import django
-
-    django.setup()
+    created = connect(options.database_url, drop=options.fresh)
     from django.db import connection
 
-    if (
-        connection.vendor != "postgresql"
-        or connection.settings_dict["NAME"] != _server(options.database_url)[1]
-    ):
-        raise SystemExit("Django is not connected to the benchmark database: stopping.")
     from bench.generate import DEFAULT_SEED, SIZES
 
     cases = options.cases or SIZES[options.size]

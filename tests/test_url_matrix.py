@@ -30,6 +30,7 @@ NOT_FOUND = dict.fromkeys(SIGNED_IN, 404)
 SECRETARIAT_BATCH = {"anonymous": LOGIN_REDIRECT, **NOT_FOUND, "siti": 200}
 HSU_ENROLMENT = {"anonymous": LOGIN_REDIRECT, **NOT_FOUND, "siti": 200, "riduan": 200}
 HSU_CLOSE = {**HSU_ENROLMENT, "siti": 302, "riduan": 302}
+NO_TOKEN = dict.fromkeys(PERSONAS, 401)  # the API without a token: nobody
 TASK_FORCE_EDITORS = {
     **dict.fromkeys(SIGNED_IN, 404), "siti": 302, "riduan": 302, "admin": 302
 }  # fmt: skip
@@ -400,6 +401,8 @@ MATRIX = {
     # the secretariat): the secretariat and HSU's regency officer
     "monitoring:board": ({}, "get", {"anonymous": LOGIN_REDIRECT, **NOT_FOUND, **PERSON_WORKERS}),
     "monitoring:enrolment_detail": ({"pk": "enrolment"}, "get", HSU_ENROLMENT),
+    # enrolling by hand: a person the secretariat registered in Kab. Banjar
+    "monitoring:enrol": ({"person": "person"}, "get", SECRETARIAT_BATCH),
     "monitoring:follow_up_new": ({"pk": "enrolment"}, "get", HSU_ENROLMENT),
     # without a reason nothing closes: back to the enrolment with the message
     "monitoring:enrolment_close": ({"pk": "enrolment"}, "post", HSU_CLOSE),
@@ -482,6 +485,13 @@ MATRIX = {
     "api:action_item_list": ({}, "get", dict.fromkeys(PERSONAS, 401)),
     "api:action_item_detail": ({"item_id": "action"}, "get", dict.fromkeys(PERSONAS, 401)),
     "api:action_item_update": ({"item_id": "action"}, "post", dict.fromkeys(PERSONAS, 401)),
+    "api:enrolment_list": ({}, "get", NO_TOKEN),
+    "api:enrolment_create": ({}, "post", NO_TOKEN),
+    "api:enrolment_detail": ({"enrolment_id": "enrolment"}, "get", NO_TOKEN),
+    "api:enrolment_close": ({"enrolment_id": "enrolment"}, "post", NO_TOKEN),
+    "api:follow_up_create": ({"enrolment_id": "enrolment"}, "post", NO_TOKEN),
+    "api:follow_up_escalate": ({"follow_up_id": "follow_up"}, "post", NO_TOKEN),
+    "api:questionnaire_current": ({}, "get", NO_TOKEN),
     "api:openapi-json": ({}, "get", dict.fromkeys(PERSONAS, 200)),
     "api:openapi-view": ({}, "get", dict.fromkeys(PERSONAS, 200)),
     "api:api-root": ({}, "get", dict.fromkeys(PERSONAS, 404)),

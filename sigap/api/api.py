@@ -21,7 +21,7 @@ from ninja.throttling import UserRateThrottle
 from sigap.api import errors
 from sigap.api.auth import ApiTokenAuth, token_of
 from sigap.api.common import language_of
-from sigap.api.routers import cases, coordination, people, referrals
+from sigap.api.routers import cases, coordination, monitoring, people, referrals
 from sigap.api.schemas import Me, Problem
 
 DESCRIPTION = """\
@@ -104,3 +104,6 @@ api.add_router("/services", referrals.catalogue)
 api.add_router("/referrals", referrals.router)
 api.add_router("/meetings", coordination.meetings)
 api.add_router("/action-items", coordination.action_items)
+api.add_router("/enrolments", monitoring.router)
+api.add_router("/follow-ups", monitoring.follow_ups)
+api.add_router("/questionnaires", monitoring.questionnaires)

@@ -4,6 +4,7 @@ pages read them (the same fields, parsers and messages)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from typing import Any, TypeVar
 
 from django import forms
@@ -19,6 +20,7 @@ from sigap.core import audit
 from sigap.core.access import Action, permits
 from sigap.core.forms import RegionField
 from sigap.core.models import Region, User
+from sigap.core.parsing import ParseError, parse_date
 
 M = TypeVar("M", bound=Model)
 
@@ -58,6 +60,15 @@ def region_from(field: str, text: str) -> Region:
     if region is None:
         raise InputError.on(field, _("This field is required."), "required")
     return region
+
+
+def date_from(field: str, text: str) -> date:
+    """A date typed as the pages take it (day first, or ISO), refused with the parser's own
+    message."""
+    try:
+        return parse_date(text)
+    except ParseError as error:
+        raise InputError.parsed(field, error) from None
 
 
 def choice_from(field: str, value: str, choices: Iterable[tuple[str, Any]]) -> str:

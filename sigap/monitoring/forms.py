@@ -9,8 +9,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sigap.core.forms import StyledFormMixin
-from sigap.monitoring.models import FollowUpKind, Questionnaire
+from sigap.core.forms import RegionField, StyledFormMixin
+from sigap.monitoring.models import FollowUpKind, Group, Questionnaire
 
 ANSWER_PREFIX = "q_"
 
@@ -53,6 +53,19 @@ class FollowUpForm(StyledFormMixin, forms.Form):
             for name, value in self.cleaned_data.items()
             if name.startswith(ANSWER_PREFIX)
         }
+
+
+class EnrolForm(StyledFormMixin, forms.Form):
+    group = forms.ChoiceField(label=_("Group"), choices=Group.choices)
+    reason = forms.CharField(label=_("Reason"), max_length=2000,
+                             widget=forms.Textarea(attrs={"rows": 3}),
+                             help_text=_("Why this person is watched, e.g. approached by a "
+                                         "recruiter for work abroad."))  # fmt: skip
+    region = RegionField(label=_("Region where they are followed up"), required=False,
+                         help_text=_("Their home region when left empty."))  # fmt: skip
+    started_on = forms.DateField(label=_("Start date"), required=False,
+                                 widget=forms.DateInput(format="%Y-%m-%d",
+                                                        attrs={"type": "date"}))  # fmt: skip
 
 
 class CloseForm(StyledFormMixin, forms.Form):

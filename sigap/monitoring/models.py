@@ -193,10 +193,14 @@ class Enrolment(models.Model):
             ),
         ]  # fmt: skip
         indexes: ClassVar = [
-            # The board: a region's (and an agency's) active enrolments by due date.
-            models.Index(fields=["status", "region", "next_due"], name="enrolment_board"),
-            models.Index(fields=["status", "agency", "next_due"], name="enrolment_agency_board"),
-        ]
+            # The board: a region's (or an agency's) active enrolments counted from the index
+            # alone (risk included), and the first ones due read in order.
+            models.Index(fields=["status", "region", "next_due"], include=["risk_level"],
+                         name="enrolment_board"),
+            models.Index(fields=["status", "agency", "next_due"],
+                         include=["risk_level", "region"], name="enrolment_agency_board"),
+            models.Index(fields=["status", "next_due", "id"], name="enrolment_due"),
+        ]  # fmt: skip
 
     def __str__(self) -> str:
         return f"{self.get_group_display()} #{self.pk}"

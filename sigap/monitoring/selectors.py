@@ -101,10 +101,18 @@ def case_section(user: Any, case: Case) -> Section | None:
 
 def person_section(user: Any, person: Person) -> Section | None:
     """The enrolments of a person's page that the user's scope holds, active first."""
-    enrolments = list(
+    enrolments: list[Any] = list(
         scoped(user, Enrolment).filter(person=person).select_related("agency")
         .order_by("status", "-started_on")
     )  # fmt: skip
+    if permits(user, Enrolment, Action.CREATE) and person.anonymised_at is None:
+        enrolments.append(EnrolLink(person.pk))  # the way to enrol them (by hand)
     if not enrolments:
         return None
     return Section(30, _("Monitoring"), "monitoring/person_section.html", enrolments)
+
+
+@dataclass(frozen=True)
+class EnrolLink:
+    person: int
+    is_link: bool = True

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, cast
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -61,9 +61,19 @@ class AnswersError(ValueError):
 
 
 def questionnaire_current(slug: str = default.SLUG) -> Questionnaire:
-    """The latest version of a questionnaire (follow-ups answer it; version 1 of `risk` is
-    seeded by a migration)."""
-    return Questionnaire.objects.filter(slug=slug).order_by("-version")[:1].get()
+    """The latest version of a questionnaire (follow-ups answer it). Version 1 of `risk` is
+    seeded by a migration, and written again here if a database lost it (e.g. emptied and
+    loaded without migrating)."""
+    current = Questionnaire.objects.filter(slug=slug).order_by("-version").first()
+    if current is None and slug == default.SLUG:
+        try:
+            with transaction.atomic():
+                return cast(Questionnaire, default.load_default((Questionnaire, Question, Option)))
+        except IntegrityError:  # written meanwhile by another request
+            current = Questionnaire.objects.filter(slug=slug).order_by("-version").first()
+    if current is None:
+        raise Questionnaire.DoesNotExist(slug)
+    return current
 
 
 @transaction.atomic

@@ -7,6 +7,7 @@ app_name = "monitoring"
 urlpatterns = [
     path("pemantauan/", views.board, name="board"),
     path("pemantauan/<int:pk>/", views.enrolment_detail, name="enrolment_detail"),
+    path("orang/<int:person>/pantau/", views.enrol, name="enrol"),
     path("pemantauan/<int:pk>/tindak-lanjut/", views.follow_up_new, name="follow_up_new"),
     path("pemantauan/<int:pk>/tutup/", views.enrolment_close, name="enrolment_close"),
     path("pemantauan/tindak-lanjut/<int:pk>/kasus/", views.escalate, name="escalate"),

@@ -17,8 +17,9 @@ from sigap.cases.services import WorkflowError
 from sigap.core.access import Action, get_or_404, require, scope_of, scoped
 from sigap.core.models import Agency, Region, RegionLevel, User
 from sigap.monitoring import selectors, services
-from sigap.monitoring.forms import CloseForm, FollowUpForm
+from sigap.monitoring.forms import CloseForm, EnrolForm, FollowUpForm
 from sigap.monitoring.models import Enrolment, FollowUp
+from sigap.people.models import Person
 from sigap.people.selectors import display_name
 
 
@@ -44,6 +45,30 @@ def board(request: HttpRequest) -> HttpResponse:
         "regencies": regencies, "region": region, "agencies": agencies, "agency": agency,
     }  # fmt: skip
     return render(request, "monitoring/board.html", context)
+
+
+@login_required
+def enrol(request: HttpRequest, person: int) -> HttpResponse:
+    user = require(request, Enrolment, Action.CREATE)
+    watched = get_or_404(user, Person, request=request, pk=person)
+    form = EnrolForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            enrolment, created = services.enrol(
+                actor=user, person=watched, group=data["group"], reason=data["reason"],
+                region_id=data["region"].code if data["region"] else None,
+                started_on=data["started_on"], request=request,
+            )  # fmt: skip
+        except WorkflowError as error:
+            form.add_error(None, error.message)
+        else:
+            if not created:
+                messages.info(request, _("This person is already watched in this group."))
+            return HttpResponseRedirect(reverse("monitoring:enrolment_detail", args=[enrolment.pk]))
+    context = {"person": watched, "name": display_name(user, watched), "form": form,
+               "first_days": services.follow_up_days("first")}  # fmt: skip
+    return render(request, "monitoring/enrol.html", context, status=400 if form.errors else 200)
 
 
 def _enrolment(request: HttpRequest, pk: int, action: Action = Action.VIEW) -> Enrolment:

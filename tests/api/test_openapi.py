@@ -32,6 +32,12 @@ PATHS = {
     "/api/action-items",
     "/api/action-items/{item_id}",
     "/api/action-items/{item_id}/updates",
+    "/api/enrolments",
+    "/api/enrolments/{enrolment_id}",
+    "/api/enrolments/{enrolment_id}/close",
+    "/api/enrolments/{enrolment_id}/follow-ups",
+    "/api/follow-ups/{follow_up_id}/escalate",
+    "/api/questionnaires/current",
 }
 
 

@@ -45,9 +45,11 @@ def test_demo_persons_are_synthetic_valid_and_within_their_officers_scope(run_co
     from sigap.people.models import Person
 
     _, summary = run_command("demo_data", "--cases", "0")  # the persons without case parties
-    registered = Person.objects.filter(migrant_returns=None)  # not those of the demo's import
+    # not those of the demo's import, nor those its monitoring registers
+    registered = Person.objects.filter(migrant_returns=None, enrolments=None)
     assert summary["demo_persons_created"] == registered.count() == 40
-    assert summary["demo_returns_imported"] == Person.objects.count() - 40
+    watched = Person.objects.filter(migrant_returns=None).exclude(enrolments=None).count()
+    assert summary["demo_returns_imported"] == Person.objects.count() - 40 - watched == 18
     for person in registered.select_related("created_by"):
         assert parse_nik(person.nik).district_code == person.home_region_id
         assert "sintetis" in person.notes

@@ -236,3 +236,12 @@ def test_each_officer_sees_the_enrolments_of_their_scope_and_the_persons_watched
     officer.save()
     assert list(scoped(officer, Enrolment)) == [banjar] and can(officer, banjar.person, "view")
     assert not scoped(make_persona("fauzan"), Enrolment).exists()  # analysts: statistics only
+
+
+def test_a_database_that_lost_the_questionnaire_gets_version_one_again():
+    from sigap.monitoring.models import Questionnaire
+
+    Questionnaire.objects.all().delete()
+    again = services.questionnaire_current()
+    assert again.version == 1 and again.questions.count() == len(default.QUESTIONS)
+    assert services.questionnaire_current() == again and Questionnaire.objects.count() == 1

@@ -120,8 +120,8 @@ def test_a_persons_page_shows_their_cases_returns_and_enrolments_within_scope(
     client.logout()
     sign_in(client, rahmadi)
     page = client.get(reverse("people:person_detail", args=[person.pk])).content.decode()
-    assert case.reference in page
-    assert 'id="person-returns"' not in page and 'id="person-enrolments"' not in page
+    assert case.reference in page and 'id="person-returns"' not in page
+    assert reverse("monitoring:enrolment_detail", args=[person.enrolments.get().pk]) not in page
 
 
 def test_escalation_opens_exactly_one_case_prefilled_and_linked_both_ways(client, tmp_path, siti):
@@ -198,3 +198,26 @@ def test_overdue_follow_ups_are_reminded_once_a_day_to_the_agency_without_names(
         "2" in reminder.text_id and "2" in reminder.text_en and "Sintetis" not in reminder.text_en
     )
     assert reminder.url.endswith(f"?instansi={late[0].agency_id}")
+
+
+def test_an_officer_enrols_a_person_from_their_page(client, rahmadi):
+    person = person_create(actor=rahmadi, full_name="Kartini Sintetis", sex="F",
+                           birth_date=date(2001, 1, 1), region_id="63.03",
+                           home_region_id="63.03")  # fmt: skip
+    sign_in(client, rahmadi)
+    page = client.get(reverse("people:person_detail", args=[person.pk])).content.decode()
+    url = reverse("monitoring:enrol", args=[person.pk])
+    assert url in page
+    refused = client.post(url, {"group": Group.PROSPECTIVE_MIGRANT, "reason": ""})
+    assert refused.status_code == 400 and not Enrolment.objects.exists()
+    outside = client.post(url, {"group": Group.PROSPECTIVE_MIGRANT, "reason": "x",
+                                "region": "HSU"})  # fmt: skip
+    assert outside.status_code == 400 and not Enrolment.objects.exists()
+    reason = "Didekati calo untuk kerja di Malaysia (sintetis)."
+    done = client.post(url, {"group": Group.PROSPECTIVE_MIGRANT, "reason": reason})
+    enrolment = Enrolment.objects.get()
+    assert done["Location"] == reverse("monitoring:enrolment_detail", args=[enrolment.pk])
+    assert (enrolment.agency_id, enrolment.region_id) == (rahmadi.agency_id, "63.03")
+    assert enrolment.next_due == timezone.localdate() + timedelta(days=14)
+    again = client.post(url, {"group": Group.PROSPECTIVE_MIGRANT, "reason": "lagi"})
+    assert again["Location"] == done["Location"] and Enrolment.objects.count() == 1

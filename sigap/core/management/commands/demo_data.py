@@ -15,6 +15,7 @@ from sigap.core.demo import DEMO_PASSWORD, DemoLogin, create_demo_users
 from sigap.core.models import Agency, User
 from sigap.imports.demo import create_demo_imports
 from sigap.intake.demo import create_demo_intake
+from sigap.monitoring.demo import create_demo_monitoring
 from sigap.people.demo import create_demo_persons
 from sigap.referrals.demo import create_demo_referrals
 
@@ -49,6 +50,7 @@ class Command(SigapCommand):
         summary.update(create_demo_coordination())
         summary.update(create_demo_intake())
         summary.update(create_demo_imports())
+        summary.update(create_demo_monitoring())  # after the import, which enrols
         if options["print_logins"]:
             self.print_logins(logins)
         return summary
