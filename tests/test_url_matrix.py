@@ -31,6 +31,8 @@ SECRETARIAT_BATCH = {"anonymous": LOGIN_REDIRECT, **NOT_FOUND, "siti": 200}
 HSU_ENROLMENT = {"anonymous": LOGIN_REDIRECT, **NOT_FOUND, "siti": 200, "riduan": 200}
 HSU_CLOSE = {**HSU_ENROLMENT, "siti": 302, "riduan": 302}
 NO_TOKEN = dict.fromkeys(PERSONAS, 401)  # the API without a token: nobody
+OFFICERS = {"anonymous": LOGIN_REDIRECT, **NOT_FOUND, **PERSON_WORKERS}
+PREVENTION_READERS = {**OFFICERS, "fauzan": 200}
 TASK_FORCE_EDITORS = {
     **dict.fromkeys(SIGNED_IN, 404), "siti": 302, "riduan": 302, "admin": 302
 }  # fmt: skip
@@ -401,6 +403,10 @@ MATRIX = {
     # the secretariat): the secretariat and HSU's regency officer
     "monitoring:board": ({}, "get", {"anonymous": LOGIN_REDIRECT, **NOT_FOUND, **PERSON_WORKERS}),
     "monitoring:enrolment_detail": ({"pk": "enrolment"}, "get", HSU_ENROLMENT),
+    # prevention names no one: officers and analysts read it, officers record it
+    "monitoring:activity_list": ({}, "get", PREVENTION_READERS),
+    "monitoring:coverage": ({}, "get", PREVENTION_READERS),
+    "monitoring:activity_new": ({}, "get", OFFICERS),
     # enrolling by hand: a person the secretariat registered in Kab. Banjar
     "monitoring:enrol": ({"person": "person"}, "get", SECRETARIAT_BATCH),
     "monitoring:follow_up_new": ({"pk": "enrolment"}, "get", HSU_ENROLMENT),

@@ -8,9 +8,15 @@ from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from sigap.core.access import Action, Scope, own_records, register
+from sigap.core.access import Action, Scope, own_records, register, within_region
 from sigap.core.models import Role
-from sigap.monitoring.models import Enrolment, EnrolmentStatus, FollowUp, Questionnaire
+from sigap.monitoring.models import (
+    Enrolment,
+    EnrolmentStatus,
+    FollowUp,
+    PreventionActivity,
+    Questionnaire,
+)
 from sigap.people import access as people_access
 
 
@@ -47,3 +53,16 @@ def persons_watched_in_scope(scope: Scope) -> Q:
 
 
 people_access.VISIBILITY.append(persons_watched_in_scope)
+
+
+@register(PreventionActivity)
+def activity_policy(scope: Scope, queryset: QuerySet[Any], action: Action) -> QuerySet[Any]:
+    """Prevention names no one: everyone who works with cases or statistics sees what reached
+    their region; officers record (and correct) their own agency's activities."""
+    if action == Action.VIEW:
+        if not (scope.sees_identities or scope.role == Role.ANALYST):
+            return queryset.none()
+        return queryset.filter(within_region("region", scope.region_code))
+    if not scope.sees_identities:
+        return queryset.none()
+    return queryset.filter(own_records(scope))

@@ -10,17 +10,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sigap.core.forms import RegionField, StyledFormMixin
-from sigap.monitoring.models import FollowUpKind, Group, Questionnaire
+from sigap.core.models import Region, RegionLevel
+from sigap.monitoring.models import ActivityKind, Audience, FollowUpKind, Group, Questionnaire
 
 ANSWER_PREFIX = "q_"
+DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})  # a date field shows ISO
 
 
 class FollowUpForm(StyledFormMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=FollowUpKind.choices,
                              widget=forms.RadioSelect)  # fmt: skip
-    done_on = forms.DateField(
-        label=_("Date"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
-    )
+    done_on = forms.DateField(label=_("Date"), widget=DATE)
     notes = forms.CharField(label=_("Notes"), required=False, max_length=5000,
                             widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
     indications_found = forms.BooleanField(
@@ -30,7 +30,7 @@ class FollowUpForm(StyledFormMixin, forms.Form):
     )  # fmt: skip
     next_due = forms.DateField(
         label=_("Next follow-up (optional)"), required=False,
-        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+        widget=DATE,
         help_text=_("Left empty, SIGAP sets it by the risk found; you may only bring it "
                     "forward."),
     )  # fmt: skip
@@ -64,8 +64,52 @@ class EnrolForm(StyledFormMixin, forms.Form):
     region = RegionField(label=_("Region where they are followed up"), required=False,
                          help_text=_("Their home region when left empty."))  # fmt: skip
     started_on = forms.DateField(label=_("Start date"), required=False,
-                                 widget=forms.DateInput(format="%Y-%m-%d",
-                                                        attrs={"type": "date"}))  # fmt: skip
+                                 widget=DATE)  # fmt: skip
+
+
+class ActivityForm(StyledFormMixin, forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=ActivityKind.choices)
+    held_on = forms.DateField(label=_("Date"), widget=DATE)
+    district = RegionField(
+        label=_("District"), help_text=_("Its name, e.g. “Danau Panggang” or “Babirik, HSU”.")
+    )
+    village = forms.CharField(label=_("Village (optional)"), max_length=100, required=False)
+    place = forms.CharField(label=_("Place"), max_length=200, required=False,
+                            help_text=_("e.g. the school or the village hall."))  # fmt: skip
+    audience = forms.ChoiceField(label=_("Audience"), choices=Audience.choices)
+    participants = forms.IntegerField(label=_("Participants"), min_value=1, max_value=100_000)
+    topic = forms.CharField(label=_("Topic"), max_length=300)
+    notes = forms.CharField(label=_("Notes"), required=False, max_length=5000,
+                            widget=forms.Textarea(attrs={"rows": 3}),
+                            help_text=_("Do not name victims or the people reached."))  # fmt: skip
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        district = data.get("district")
+        if district is None:
+            return data
+        if district.level != RegionLevel.DISTRICT:
+            self.add_error("district", _("Choose a district (kecamatan)."))
+            return data
+        data["region"] = district
+        name = " ".join(data.get("village", "").split())
+        if name:
+            villages = Region.objects.filter(parent=district, level=RegionLevel.VILLAGE)
+            village = villages.filter(name__iexact=name).first()
+            if village is None:
+                known = ", ".join(villages.order_by("name").values_list("name", flat=True)[:40])
+                self.add_error("village", _("No village of this name in %(district)s. Its "
+                                            "villages: %(villages)s.")
+                               % {"district": district.name, "villages": known})  # fmt: skip
+            else:
+                data["region"] = village
+        return data
+
+    def activity(self) -> dict[str, Any]:
+        """What the service records."""
+        names = ("kind", "held_on", "region", "place", "audience", "participants", "topic",
+                 "notes")  # fmt: skip
+        return {name: self.cleaned_data[name] for name in names}
 
 
 class CloseForm(StyledFormMixin, forms.Form):

@@ -253,3 +253,52 @@ class FollowUp(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.done_on:%Y-%m-%d}"
+
+
+class ActivityKind(models.TextChoices):
+    SOCIALISATION = "socialisation", _("Socialisation (village, school, community)")
+    TRAINING = "training", _("Training of village officials")
+    WATCH_GROUP = "watch_group", _("Community watch group")
+    OTHER = "other", _("Other")
+
+
+class Audience(models.TextChoices):
+    VILLAGERS = "villagers", _("Villagers")
+    STUDENTS = "students", _("Students")
+    PARENTS = "parents", _("Parents")
+    VILLAGE_OFFICIALS = "village_officials", _("Village officials")
+    PROSPECTIVE_MIGRANTS = "prospective_migrants", _("Prospective migrant workers and families")
+    RELIGIOUS_LEADERS = "religious_leaders", _("Religious and community leaders")
+    OTHER = "other", _("Other")
+
+
+class PreventionActivity(models.Model):
+    """Prevention down to the grassroots: a socialisation, a training or a watch group in a
+    place, by an agency, for an audience. It names no one (the count of those reached)."""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=ActivityKind.choices)
+    held_on = models.DateField(_("date"))
+    region = models.ForeignKey(
+        Region, verbose_name=_("village or district"), on_delete=models.PROTECT, related_name="+"
+    )
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("organiser"), on_delete=models.PROTECT, related_name="+"
+    )
+    audience = models.CharField(_("audience"), max_length=30, choices=Audience.choices)
+    participants = models.PositiveIntegerField(_("participants"))
+    topic = models.CharField(_("topic"), max_length=300)
+    notes = models.TextField(_("notes"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("prevention activity")
+        verbose_name_plural = _("prevention activities")
+        ordering: ClassVar = ["-held_on", "-id"]
+        indexes: ClassVar = [models.Index(fields=["region", "held_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.held_on:%Y-%m-%d}"

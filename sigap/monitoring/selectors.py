@@ -15,7 +15,7 @@ from sigap.cases.models import Case
 from sigap.core.access import Action, permits, scoped, within_region
 from sigap.core.sections import Section
 from sigap.core.selectors import HomeAction
-from sigap.monitoring.models import Enrolment, EnrolmentStatus, RiskLevel
+from sigap.monitoring.models import Enrolment, EnrolmentStatus, PreventionActivity, RiskLevel
 from sigap.people.models import Person
 from sigap.people.selectors import display_name
 
@@ -23,14 +23,22 @@ BOARD_ROWS = 50  # enrolments listed per part of the board (the counts count the
 
 
 def home_actions(user: Any) -> list[HomeAction]:
-    if not permits(user, Enrolment):
-        return []
-    return [HomeAction(
-        _("Monitoring of vulnerable groups"),
-        _("Follow up returned migrant workers at risk, prospective migrants, children at risk "
-          "and survivors: who is due this week and who is overdue."),
-        reverse("monitoring:board"), _("Monitoring"),
-    )]  # fmt: skip
+    actions = []
+    if permits(user, Enrolment):
+        actions.append(HomeAction(
+            _("Monitoring of vulnerable groups"),
+            _("Follow up returned migrant workers at risk, prospective migrants, children at "
+              "risk and survivors: who is due this week and who is overdue."),
+            reverse("monitoring:board"), _("Monitoring"),
+        ))  # fmt: skip
+    if permits(user, PreventionActivity):
+        actions.append(HomeAction(
+            _("Prevention"),
+            _("Record socialisations, trainings and watch groups, and see the places at risk "
+              "that no prevention has reached yet."),
+            reverse("monitoring:activity_list"), _("Prevention"),
+        ))  # fmt: skip
+    return actions
 
 
 @dataclass

@@ -43,6 +43,7 @@ class MonitoringError(WorkflowError):
         "closed": gettext_lazy("This enrolment is closed; enrol the person again to follow up."),
         "person_not_visible": gettext_lazy("This person is not in your scope."),
         "region_out_of_scope": gettext_lazy("This region is outside your scope."),
+        "place_level": gettext_lazy("Choose a district or a village."),
         "reason_required": gettext_lazy("Give the reason."),
         "future_date": gettext_lazy("The date cannot be in the future."),
         "next_before_done": gettext_lazy("The next follow-up cannot be before this one."),

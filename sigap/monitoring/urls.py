@@ -11,4 +11,7 @@ urlpatterns = [
     path("pemantauan/<int:pk>/tindak-lanjut/", views.follow_up_new, name="follow_up_new"),
     path("pemantauan/<int:pk>/tutup/", views.enrolment_close, name="enrolment_close"),
     path("pemantauan/tindak-lanjut/<int:pk>/kasus/", views.escalate, name="escalate"),
+    path("pencegahan/", views.activity_list, name="activity_list"),
+    path("pencegahan/baru/", views.activity_new, name="activity_new"),
+    path("pencegahan/cakupan/", views.coverage, name="coverage"),
 ]

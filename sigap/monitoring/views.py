@@ -3,6 +3,8 @@ phone in the field) and the closing of an enrolment."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -14,11 +16,12 @@ from django.views.decorators.http import require_POST
 
 from sigap.cases.models import Case
 from sigap.cases.services import WorkflowError
-from sigap.core.access import Action, get_or_404, require, scope_of, scoped
+from sigap.core.access import Action, get_or_404, in_region, permits, require, scope_of, scoped
 from sigap.core.models import Agency, Region, RegionLevel, User
-from sigap.monitoring import selectors, services
-from sigap.monitoring.forms import CloseForm, EnrolForm, FollowUpForm
-from sigap.monitoring.models import Enrolment, FollowUp
+from sigap.core.pagination import paginate
+from sigap.monitoring import prevention, selectors, services
+from sigap.monitoring.forms import ActivityForm, CloseForm, EnrolForm, FollowUpForm
+from sigap.monitoring.models import Enrolment, FollowUp, PreventionActivity
 from sigap.people.models import Person
 from sigap.people.selectors import display_name
 
@@ -172,3 +175,55 @@ def enrolment_close(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The enrolment is closed."))
     return HttpResponseRedirect(reverse("monitoring:enrolment_detail", args=[pk]))
+
+
+# -- prevention ----------------------------------------------------------------------------
+
+
+@login_required
+def activity_list(request: HttpRequest) -> HttpResponse:
+    user = require(request, PreventionActivity)
+    activities = scoped(user, PreventionActivity).select_related("region", "agency")
+    page, query = paginate(request, activities)
+    context = {"page": page, "query": query,
+               "may_record": permits(user, PreventionActivity, Action.CREATE)}  # fmt: skip
+    return render(request, "monitoring/activity_list.html", context)
+
+
+@login_required
+def activity_new(request: HttpRequest) -> HttpResponse:
+    user = require(request, PreventionActivity, Action.CREATE)
+    form = ActivityForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            prevention.activity_record(actor=user, request=request, **form.activity())
+        except WorkflowError as error:
+            form.add_error("district", error.message)
+        else:
+            messages.success(request, _("The activity is recorded."))
+            return HttpResponseRedirect(reverse("monitoring:activity_list"))
+    return render(request, "monitoring/activity_form.html", {"form": form},
+                  status=400 if form.errors else 200)  # fmt: skip
+
+
+@login_required
+def coverage(request: HttpRequest) -> HttpResponse:
+    """A regency's districts, or a district's villages (`wilayah`), within the user's region;
+    for a province, its regencies to choose from."""
+    user = require(request, PreventionActivity)
+    scope = scope_of(user)
+    home = scope.region_code if scope else ""
+    area = request.GET.get("wilayah", "") or home
+    if not in_region(area, home) or len(area) > 8:
+        area = home
+    regencies = Region.objects.filter(parent_id=home, level=RegionLevel.REGENCY)
+    if len(area) < 5:  # a province: choose a regency first
+        context: dict[str, Any] = {"regencies": regencies, "area": None}
+        return render(request, "monitoring/coverage.html", context)
+    places = prevention.coverage(user, area)
+    context = {
+        "regencies": regencies, "area": Region.objects.get(code=area), "places": places,
+        "unreached": sum(place.unreached for place in places),
+        "months": prevention.COVERAGE_MONTHS, "villages": len(area) > 5,
+    }  # fmt: skip
+    return render(request, "monitoring/coverage.html", context)
