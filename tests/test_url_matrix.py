@@ -498,6 +498,8 @@ MATRIX = {
     "api:follow_up_create": ({"enrolment_id": "enrolment"}, "post", NO_TOKEN),
     "api:follow_up_escalate": ({"follow_up_id": "follow_up"}, "post", NO_TOKEN),
     "api:questionnaire_current": ({}, "get", NO_TOKEN),
+    "api:activity_list": ({}, "get", NO_TOKEN),
+    "api:activity_create": ({}, "post", NO_TOKEN),
     "api:openapi-json": ({}, "get", dict.fromkeys(PERSONAS, 200)),
     "api:openapi-view": ({}, "get", dict.fromkeys(PERSONAS, 200)),
     "api:api-root": ({}, "get", dict.fromkeys(PERSONAS, 404)),

@@ -77,3 +77,16 @@ def test_lists_and_records_keep_to_the_scope(api_as, riduan, rahmadi, siti, pers
     assert api_as(rahmadi).get(f"/enrolments/{enrolment.pk}").status_code == 404
     closing = api_as(rahmadi).post(f"/enrolments/{enrolment.pk}/close", {"reason": "x"})
     assert closing.status_code == 404
+
+
+def test_prevention_activities_through_the_api(api_as, riduan, siti):
+    body = {"kind": "socialisation", "held_on": "02/11/2026", "district": "Danau Panggang",
+            "village": "Sungai Namang", "audience": "students", "participants": 60,
+            "topic": "Kerja ke luar negeri yang aman (sintetis)"}  # fmt: skip
+    created = api_as(riduan).post("/prevention-activities", body)
+    assert created.status_code == 201, created.content
+    assert created.json()["region"] == "63.08.01.2003"
+    wrong = api_as(riduan).post("/prevention-activities", {**body, "district": "Banjar"})
+    assert wrong.status_code == 422 and "district" in wrong.json()["errors"]
+    listed = api_as(siti).get("/prevention-activities", region="HSU").json()
+    assert listed["count"] == 1 and listed["results"][0]["participants"] == 60

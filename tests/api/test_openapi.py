@@ -38,6 +38,7 @@ PATHS = {
     "/api/enrolments/{enrolment_id}/follow-ups",
     "/api/follow-ups/{follow_up_id}/escalate",
     "/api/questionnaires/current",
+    "/api/prevention-activities",
 }
 
 

@@ -16,13 +16,15 @@ from sigap.api.errors import InputError
 from sigap.api.schemas import Input, PageQuery, Problem, RecordId
 from sigap.core import audit
 from sigap.core.access import Action, get_or_404, scoped, within_region
-from sigap.monitoring import services
+from sigap.monitoring import prevention, services
+from sigap.monitoring.forms import ActivityForm
 from sigap.monitoring.models import (
     Enrolment,
     EnrolmentStatus,
     FollowUp,
     FollowUpKind,
     Group,
+    PreventionActivity,
     Questionnaire,
 )
 from sigap.people.models import Person
@@ -335,3 +337,88 @@ def questionnaire_current(request: HttpRequest) -> dict[str, Any]:
             for q in current.questions.prefetch_related("options")
         ],
     }  # fmt: skip
+
+
+# -- prevention ----------------------------------------------------------------------------
+
+prevention_router = Router(tags=["prevention"])
+
+
+class ActivityOut(Schema):
+    id: int
+    kind: str
+    held_on: date
+    region: str = Field(description="The village or district code.")
+    region_name: str
+    place: str
+    agency: str = Field(description="The organiser's slug.")
+    audience: str
+    participants: int
+    topic: str
+    notes: str
+
+
+class ActivityPage(Schema):
+    count: int
+    page: int
+    page_size: int
+    results: list[ActivityOut]
+
+
+class ActivityQuery(PageQuery):
+    region: str = Field("", description="A region code or name within your scope.")
+
+
+class ActivityIn(Input):
+    kind: str
+    held_on: str = Field(description="A date as the pages take it, e.g. 2026-11-20.")
+    district: str = Field(description="The district by name or code.")
+    village: str = Field("", description="A village of that district, by name.")
+    place: str = Field("", max_length=200)
+    audience: str
+    participants: int = Field(ge=1, le=100_000)
+    topic: str = Field(max_length=300)
+    notes: str = Field("", max_length=5000)
+
+
+def activity_body(activity: PreventionActivity) -> dict[str, Any]:
+    return {
+        "id": activity.pk, "kind": activity.kind, "held_on": activity.held_on,
+        "region": activity.region_id, "region_name": activity.region.name,
+        "place": activity.place, "agency": activity.agency.slug, "audience": activity.audience,
+        "participants": activity.participants, "topic": activity.topic, "notes": activity.notes,
+    }  # fmt: skip
+
+
+@prevention_router.get(
+    "",
+    response={200: ActivityPage, **ERRORS},
+    url_name="activity_list",
+    operation_id="activity_list",
+    summary="Prevention activities in your region, latest first",
+)
+def activity_list(request: HttpRequest, query: Query[ActivityQuery]) -> dict[str, Any]:
+    user = require(request, PreventionActivity)
+    activities = scoped(user, PreventionActivity).select_related("region", "agency")
+    if query.region:
+        code = region_from("region", query.region).code
+        activities = activities.filter(within_region("region", code))
+    count, rows = page_of(activities, query)
+    return page_body(count, query, [activity_body(activity) for activity in rows])
+
+
+@prevention_router.post(
+    "",
+    response={201: ActivityOut, 409: Problem, **ERRORS},
+    url_name="activity_create",
+    operation_id="activity_create",
+    summary="Record a prevention activity of your agency in a district or village",
+)
+def activity_create(request: HttpRequest, payload: ActivityIn) -> Status[dict[str, Any]]:
+    """Read as the page's form reads it (the village by name within its district)."""
+    user = require(request, PreventionActivity, Action.CREATE)
+    form = ActivityForm(data={**payload.model_dump(), "held_on": payload.held_on})
+    if not form.is_valid():
+        raise InputError(form.errors.get_json_data())
+    activity = prevention.activity_record(actor=user, request=request, **form.activity())
+    return Status(201, activity_body(activity))
