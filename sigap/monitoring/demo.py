@@ -1,7 +1,8 @@
 """The demo's monitoring (every name SYNTHETIC): the risky returns of the demo's import are
 already enrolled by the import itself; here, follow-ups of some of them (one found high risk,
 one now overdue), and in Hulu Sungai Utara a prospective migrant worker and a child at risk
-watched by its task force (one due this week, one overdue)."""
+watched by its task force (one due this week, one overdue), and three prevention activities
+there."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from typing import Any
 
 from django.utils import timezone
 
-from sigap.core.models import Agency, User
-from sigap.monitoring import questionnaire, services
+from sigap.core.models import Agency, Region, User
+from sigap.monitoring import prevention, questionnaire, services
 from sigap.monitoring.models import Enrolment, FollowUp, Group
 from sigap.people.services import person_create
 
@@ -49,4 +50,19 @@ def create_demo_monitoring() -> dict[str, Any]:
                                notes="Orang rekaan untuk demo (data sintetis).")  # fmt: skip
         services.enrol(actor=riduan, person=person, group=group, agency=task_force, reason=reason,
                        started_on=today - timedelta(days=days_ago))  # fmt: skip
-    return {"demo_follow_ups": made, "demo_enrolments": Enrolment.objects.count()}
+    activities = (
+        ("socialisation", 45, "63.08.05", "students", 120, "SMA Negeri (sintetis)",
+         "Tawaran kerja di luar negeri yang menipu (sintetis)"),
+        ("training", 80, "63.08.01", "village_officials", 18, "Balai desa (sintetis)",
+         "Tanda-tanda TPPO dan ke mana melapor (sintetis)"),
+        ("watch_group", 20, "63.08.05", "religious_leaders", 25, "Masjid (sintetis)",
+         "Kelompok pengawas migrasi aman (sintetis)"),
+    )  # fmt: skip
+    for kind, days_ago, district, audience, count, place, topic in activities:
+        prevention.activity_record(
+            actor=riduan, region=Region.objects.get(code=district), kind=kind,
+            held_on=today - timedelta(days=days_ago), place=place, audience=audience,
+            participants=count, topic=topic, notes="Kegiatan rekaan untuk demo (sintetis).",
+        )  # fmt: skip
+    return {"demo_follow_ups": made, "demo_enrolments": Enrolment.objects.count(),
+            "demo_prevention_activities": len(activities)}  # fmt: skip

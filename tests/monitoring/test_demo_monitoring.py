@@ -21,7 +21,8 @@ def test_the_demo_watches_the_risky_returns_and_hulu_sungai_utara():
     create_demo_imports()
     risky = MigrantReturn.objects.filter(needs_follow_up=True).values("person").distinct().count()
     summary = create_demo_monitoring()
-    assert summary == {"demo_follow_ups": 2, "demo_enrolments": risky + 2}
+    assert summary == {"demo_follow_ups": 2, "demo_enrolments": risky + 2,
+                       "demo_prevention_activities": 3}  # fmt: skip
     assert {f.risk_level for f in FollowUp.objects.all()} == {RiskLevel.HIGH, RiskLevel.MEDIUM}
     assert all("(fiktif)" in e.person.full_name for e in Enrolment.objects.select_related("person"))
     hsu = board(User.objects.get(username="riduan"), timezone.localdate())
