@@ -3,6 +3,7 @@ phone) and the closing of an enrolment."""
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django import forms
@@ -11,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sigap.core.forms import RegionField, StyledFormMixin
 from sigap.core.models import Region, RegionLevel
+from sigap.monitoring import services
 from sigap.monitoring.models import ActivityKind, Audience, FollowUpKind, Group, Questionnaire
 
 ANSWER_PREFIX = "q_"
@@ -35,11 +37,17 @@ class FollowUpForm(StyledFormMixin, forms.Form):
                     "forward."),
     )  # fmt: skip
 
+    # The version the form shows, and the form's own key (a form sent twice is kept once).
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    client_key = forms.CharField(widget=forms.HiddenInput, max_length=40)
+
     def __init__(self, *args: Any, questionnaire: Questionnaire, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["done_on"].initial = timezone.localdate()
+        self.fields["version"].initial = questionnaire.version
+        self.fields["client_key"].initial = uuid.uuid4().hex
         self.questions = []
-        for question in questionnaire.questions.prefetch_related("options"):
+        for question in services.questions_of(questionnaire):
             name = ANSWER_PREFIX + question.key
             self.fields[name] = forms.ChoiceField(
                 label=question.text, widget=forms.RadioSelect(attrs={"class": "form-check-input"}),

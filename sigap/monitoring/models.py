@@ -239,6 +239,8 @@ class FollowUp(models.Model):
     notes = EncryptedTextField(_("notes"), blank=True)
     indications_found = models.BooleanField(_("indications of trafficking found"), default=False)
     next_due = models.DateField(_("next follow-up"), null=True, blank=True)
+    # A key the sending form (or system) made: the same follow-up sent twice is kept once.
+    client_key = models.CharField(max_length=40, blank=True, editable=False)
     # The case opened from this follow-up (escalation): one at most.
     case = models.OneToOneField(
         "cases.Case", verbose_name=_("case opened"), on_delete=models.PROTECT, null=True,
@@ -250,6 +252,10 @@ class FollowUp(models.Model):
         verbose_name = _("follow-up")
         verbose_name_plural = _("follow-ups")
         ordering: ClassVar = ["-done_on", "-id"]
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["client_key"], condition=~Q(client_key=""),
+                                    name="follow_up_sent_once"),
+        ]  # fmt: skip
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.done_on:%Y-%m-%d}"

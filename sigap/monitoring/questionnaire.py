@@ -5,6 +5,9 @@ vulnerabilities that recruiters abuse. The secretariat publishes later versions 
 
 Each question: (key, Indonesian, English, options); each option: (key, Indonesian, English,
 weight). Scores from MEDIUM_FROM are medium risk, from HIGH_FROM high.
+
+This is version 1, as databases hold it: never change it here (old follow-ups are read with
+it); a changed questionnaire is a new version, published in SIGAP.
 """
 
 from __future__ import annotations

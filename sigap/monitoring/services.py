@@ -19,7 +19,7 @@ from sigap.cases import services as cases
 from sigap.cases.models import Case, CaseSource, PartyRole
 from sigap.cases.services import WorkflowError
 from sigap.core import audit
-from sigap.core.access import Action, can, in_region, scope_of
+from sigap.core.access import Action, can, in_region, permits, scope_of
 from sigap.core.models import Agency, AgencyKind, User
 from sigap.imports.models import ImportBatch, MigrantReturn
 from sigap.monitoring import questionnaire as default
@@ -44,6 +44,10 @@ class MonitoringError(WorkflowError):
         "person_not_visible": gettext_lazy("This person is not in your scope."),
         "region_out_of_scope": gettext_lazy("This region is outside your scope."),
         "place_level": gettext_lazy("Choose a district or a village."),
+        "watched_elsewhere": gettext_lazy(
+            "This person cannot be enrolled in this group by your agency now; ask the secretariat."
+        ),
+        "not_publisher": gettext_lazy("Only the secretariat publishes questionnaires."),
         "reason_required": gettext_lazy("Give the reason."),
         "future_date": gettext_lazy("The date cannot be in the future."),
         "next_before_done": gettext_lazy("The next follow-up cannot be before this one."),
@@ -89,8 +93,14 @@ def questionnaire_publish(
 ) -> Questionnaire:
     """A new version of a questionnaire. Versions are never changed: the follow-ups that
     answered an older one keep its questions, weights and thresholds."""
+    if actor is not None and not permits(actor, Questionnaire, Action.CHANGE):
+        raise MonitoringError("not_publisher")
     if not 0 < medium_from < high_from:
         raise AnswersError(_("The medium threshold must be above 0 and below the high one."))
+    if any(not options for *_texts, options in questions):
+        raise AnswersError(_("Every question needs its answers."))
+    if sum(max(option[3] for option in options) for *_texts, options in questions) < high_from:
+        raise AnswersError(_("No answers reach the high threshold; lower it."))
     last = Questionnaire.objects.filter(slug=slug).aggregate(last=Max("version"))["last"] or 0
     made: Questionnaire = default.build(
         (Questionnaire, Question, Option), slug=slug, version=last + 1, title=title,
@@ -108,10 +118,21 @@ class Assessment:
     reasons: list[tuple[Question, Option]]  # the answers that added to the score
 
 
+# Published versions never change: their questions are read once per process.
+_QUESTIONS: dict[tuple[int, datetime.datetime], list[Question]] = {}
+
+
+def questions_of(questionnaire: Questionnaire) -> list[Question]:
+    key = (questionnaire.pk, questionnaire.created_at)
+    if key not in _QUESTIONS:
+        _QUESTIONS[key] = list(questionnaire.questions.prefetch_related("options"))
+    return _QUESTIONS[key]
+
+
 def assess(questionnaire: Questionnaire, answers: Mapping[str, str]) -> Assessment:
     """The risk that answers give, with the answers that made it. Every question must be
     answered (each has a "don't know" where not knowing is itself a risk)."""
-    questions = list(questionnaire.questions.prefetch_related("options"))
+    questions = questions_of(questionnaire)
     known = {question.key for question in questions}
     unknown = sorted(set(answers) - known)
     if unknown:
@@ -167,29 +188,32 @@ def enrol(
     **sources: Any,
 ) -> tuple[Enrolment, bool]:
     """Enrol a person the actor may see in a group, in the actor's scope; the person's active
-    enrolment in that group if there is one (nothing new). Returns (enrolment, created)."""
+    enrolment in that group if there is one (nothing new), unless the actor may not see it:
+    that is refused without a word about it. Returns (enrolment, created)."""
     if not can(actor, person, Action.VIEW):
         raise MonitoringError("person_not_visible")
     scope = scope_of(actor)
     region = region_id or person.home_region_id or person.region_id
     if scope is None or not in_region(str(region), scope.region_code):
         raise MonitoringError("region_out_of_scope")
-    existing = (
-        Enrolment.objects.select_for_update()
-        .filter(person=person, group=group, status=EnrolmentStatus.ACTIVE)
-        .first()
-    )
-    if existing is not None:
-        return existing, False
     today = timezone.localdate()
     started_on = started_on or today
     if started_on > today:
         raise MonitoringError("future_date")
-    enrolment = Enrolment.objects.create(
-        person=person, group=group, reason=reason.strip(), region_id=region,
-        agency=agency or cast(Agency, actor.agency), officer=officer, started_on=started_on,
-        source=source, next_due=next_follow_up(started_on, "first"), created_by=actor, **sources,
-    )  # fmt: skip
+    active = Enrolment.objects.filter(person=person, group=group, status=EnrolmentStatus.ACTIVE)
+    try:
+        with transaction.atomic():  # a savepoint: a concurrent enrolment wins, see below
+            enrolment = Enrolment.objects.create(
+                person=person, group=group, reason=reason.strip(), region_id=region,
+                agency=agency or cast(Agency, actor.agency), officer=officer,
+                started_on=started_on, source=source,
+                next_due=next_follow_up(started_on, "first"), created_by=actor, **sources,
+            )  # fmt: skip
+    except IntegrityError:  # already watched in this group (one active enrolment at most)
+        existing = active.get()
+        if not can(actor, existing, Action.VIEW):
+            raise MonitoringError("watched_elsewhere") from None
+        return existing, False
     audit.record(actor=actor, action="create", obj=enrolment, request=request,
                  details={"person": person.pk, "group": group, "source": source})  # fmt: skip
     return enrolment, True
@@ -243,7 +267,8 @@ def enrol_risky_returns(batch: ImportBatch, actor: User, return_ids: list[int]) 
             region_id=regency if agency else region, started_on=today, next_due=due,
             created_by=actor,
         ))  # fmt: skip
-    Enrolment.objects.bulk_create(made, batch_size=1000)
+    # A concurrent import enrolling the same person gives way (the one-active rule holds).
+    Enrolment.objects.bulk_create(made, batch_size=1000, ignore_conflicts=True)
     if made:
         details = {"enrolments": len(made), "group": Group.RETURNEE_AT_RISK}
         audit.record(actor=actor, action="create", obj=batch, details=details)
@@ -280,12 +305,22 @@ def follow_up_record(
     notes: str = "",
     next_due: datetime.date | None = None,
     indications_found: bool = False,
+    version: int | None = None,
+    client_key: str = "",
     request: Any = None,
 ) -> FollowUp:
     """Record a follow-up with the current questionnaire's answers: the risk they give sets
     the next follow-up (SIGAP_FOLLOW_UP_DAYS), unless the officer sets an earlier one.
-    Raises MonitoringError or AnswersError."""
+    `version`: the questionnaire version the answers were given to (refused if it is no
+    longer the current one); `client_key`: the sender's key, so that a follow-up sent again
+    (a lost answer on a weak connection) is kept once. Raises MonitoringError or AnswersError."""
     enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    if client_key:
+        sent = FollowUp.objects.filter(client_key=client_key).first()
+        if sent is not None and sent.enrolment_id != enrolment.pk:
+            raise MonitoringError("not_allowed")  # a key is one form's, for one enrolment
+        if sent is not None:
+            return sent
     if not can(actor, enrolment, Action.CHANGE):
         raise MonitoringError("not_allowed")
     if not enrolment.is_active:
@@ -293,6 +328,11 @@ def follow_up_record(
     if done_on > timezone.localdate():
         raise MonitoringError("future_date")
     questionnaire = questionnaire_current()
+    if version is not None and version != questionnaire.version:
+        raise AnswersError(
+            _("The questionnaire changed to version %(version)s since these answers were "
+              "given; answer it again.") % {"version": questionnaire.version}
+        )  # fmt: skip
     assessment = assess(questionnaire, answers)
     scheduled = next_follow_up(done_on, assessment.level)
     if next_due is not None and next_due < done_on:
@@ -307,7 +347,7 @@ def follow_up_record(
         enrolment=enrolment, kind=kind, done_on=done_on, officer=actor,
         questionnaire=questionnaire, answers=dict(answers), score=assessment.score,
         risk_level=assessment.level, notes=notes.strip(), indications_found=indications_found,
-        next_due=next_due or scheduled,
+        next_due=next_due or scheduled, client_key=client_key[:40],
     )  # fmt: skip
     if enrolment.last_follow_up_on is None or done_on >= enrolment.last_follow_up_on:
         enrolment.last_follow_up_on = done_on
@@ -344,6 +384,8 @@ def escalate(*, actor: User, follow_up: FollowUp, request: Any = None) -> Case:
     enrolment = follow_up.enrolment
     if not can(actor, enrolment, Action.CHANGE):
         raise MonitoringError("not_allowed")
+    if not enrolment.is_active:
+        raise MonitoringError("closed")
     origin = enrolment.source_return
     person = enrolment.person
     case = cases.case_create(
@@ -374,3 +416,42 @@ def escalate(*, actor: User, follow_up: FollowUp, request: Any = None) -> Case:
     audit.record(actor=actor, action="escalate", obj=follow_up, request=request,
                  details={"case": case.pk, "enrolment": enrolment.pk})  # fmt: skip
     return case
+
+
+# -- a person's records elsewhere: merged, held, anonymised ---------------------------------
+
+
+def move_enrolments(gone: Person, keep: Person) -> None:
+    """Merging two records of one person: the enrolments of the merged record become the
+    kept one's; one active in a group the kept record is already watched in is closed."""
+    watched = set(
+        Enrolment.objects.filter(person=keep, status=EnrolmentStatus.ACTIVE).values_list(
+            "group", flat=True
+        )
+    )
+    for enrolment in Enrolment.objects.filter(person=gone).order_by("pk"):
+        if enrolment.is_active and enrolment.group in watched:
+            enrolment.status, enrolment.closed_on = EnrolmentStatus.CLOSED, timezone.localdate()
+            enrolment.next_due = None
+            with translation.override(NOTE_LANGUAGE):
+                enrolment.closed_reason = _(
+                    "Records merged: the person is watched in this group under the kept record."
+                )
+        elif enrolment.is_active:
+            watched.add(enrolment.group)
+        enrolment.person = keep
+        enrolment.save()
+
+
+def watched_person_ids() -> set[int]:
+    """Persons under an active watch stay identifiable (retention holds them)."""
+    return set(
+        Enrolment.objects.filter(status=EnrolmentStatus.ACTIVE).values_list("person_id", flat=True)
+    )
+
+
+def erase_texts(person: Person) -> None:
+    """An anonymised person's enrolments and follow-ups keep their facts (group, dates, risk)
+    for statistics, not the free texts written about them."""
+    Enrolment.objects.filter(person=person).update(reason="", closed_reason="")
+    FollowUp.objects.filter(enrolment__person=person).update(notes="")

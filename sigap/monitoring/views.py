@@ -109,7 +109,8 @@ def follow_up_new(request: HttpRequest, pk: int) -> HttpResponse:
             follow_up = services.follow_up_record(
                 actor=user, enrolment=enrolment, kind=data["kind"], done_on=data["done_on"],
                 answers=form.answers(), notes=data["notes"], next_due=data["next_due"],
-                indications_found=data["indications_found"], request=request,
+                indications_found=data["indications_found"], version=data["version"],
+                client_key=data["client_key"], request=request,
             )  # fmt: skip
         except services.AnswersError as error:
             form.add_error(None, error.message)
@@ -123,15 +124,22 @@ def follow_up_new(request: HttpRequest, pk: int) -> HttpResponse:
                     "risk": follow_up.get_risk_level_display().lower(),
                     "date": follow_up.next_due.strftime("%d/%m/%Y") if follow_up.next_due else "—",
                 },
-                extra_tags=f"follow-up-{enrolment.pk}",
+                extra_tags=draft_key(user, enrolment),  # the device forgets its draft
             )  # the device forgets its draft
             if follow_up.indications_found:
                 return _escalate(request, user, follow_up)
             return HttpResponseRedirect(reverse("monitoring:enrolment_detail", args=[pk]))
     context = {"enrolment": enrolment, "name": display_name(user, enrolment.person),
-               "form": form, "questionnaire": questionnaire}  # fmt: skip
+               "form": form, "questionnaire": questionnaire,
+               "draft_key": draft_key(user, enrolment)}  # fmt: skip
     return render(request, "monitoring/follow_up_form.html", context,
                   status=400 if form.errors else 200)  # fmt: skip
+
+
+def draft_key(user: User, enrolment: Enrolment) -> str:
+    """The key of a follow-up draft on a device: one officer's, for one enrolment (another
+    officer signing in on that device never gets it back)."""
+    return f"follow-up-{enrolment.pk}-{user.pk}"
 
 
 def _escalate(request: HttpRequest, user: User, follow_up: FollowUp) -> HttpResponse:
@@ -214,7 +222,9 @@ def coverage(request: HttpRequest) -> HttpResponse:
     scope = scope_of(user)
     home = scope.region_code if scope else ""
     area = request.GET.get("wilayah", "") or home
-    if not in_region(area, home) or len(area) > 8:
+    chosen = Region.objects.filter(code=area, level__in=[RegionLevel.REGENCY,
+                                                         RegionLevel.DISTRICT]).first()  # fmt: skip
+    if chosen is None or not in_region(area, home):
         area = home
     regencies = Region.objects.filter(parent_id=home, level=RegionLevel.REGENCY)
     if len(area) < 5:  # a province: choose a regency first
@@ -222,7 +232,7 @@ def coverage(request: HttpRequest) -> HttpResponse:
         return render(request, "monitoring/coverage.html", context)
     places = prevention.coverage(user, area)
     context = {
-        "regencies": regencies, "area": Region.objects.get(code=area), "places": places,
+        "regencies": regencies, "area": chosen, "places": places,
         "unreached": sum(place.unreached for place in places),
         "months": prevention.COVERAGE_MONTHS, "villages": len(area) > 5,
     }  # fmt: skip

@@ -156,6 +156,8 @@ def _paired_with(person: Person) -> set[int]:
 
 # Capabilities holding persons move their rows from a merged record to the kept one.
 MERGE_HOOKS: list[Callable[[Person, Person], None]] = []
+# What other capabilities erase of a person being anonymised (their free texts about them).
+ANONYMISE_HOOKS: list[Callable[[Person], None]] = []
 # Filled on the kept record when it has no value of its own (with the flags that qualify
 # them: an estimated birth date stays an estimate, an invalid NIK stays flagged).
 MERGE_FILL = {
@@ -342,6 +344,8 @@ def person_anonymise(*, actor: User, person: Person, request: Any = None) -> Per
     person.anonymised_at = timezone.now()
     person.save()
     person.name_keys.all().delete()
+    for hook in ANONYMISE_HOOKS:
+        hook(person)
     audit.record(
         actor=actor,
         action="anonymise",

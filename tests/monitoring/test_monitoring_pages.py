@@ -66,7 +66,8 @@ def test_a_follow_up_recorded_through_the_form_sets_the_risk_and_the_next_date(c
     assert form.count('type="radio"') == 3 + sum(len(q[3]) for q in default.QUESTIONS)
     data = {f"q_{key}": "no" for key, *_rest in default.QUESTIONS} | {"q_support": "yes"}
     data |= {"q_documents_held": "yes", "q_debt": "yes", "q_child": "yes", "kind": "visit",
-             "done_on": timezone.localdate().isoformat(), "notes": "Catatan sintetis."}  # fmt: skip
+             "done_on": timezone.localdate().isoformat(), "notes": "Catatan sintetis.",
+             "version": "1", "client_key": "formulir-1"}  # fmt: skip
     answered = client.post(url, data)
     assert answered.status_code == 302
     follow_up = FollowUp.objects.get()
@@ -170,7 +171,8 @@ def test_ticking_indications_in_the_follow_up_form_opens_the_case(client, riduan
     enrolment = enrol(riduan, "Gita Sintetis")
     sign_in(client, riduan)
     data = {f"q_{key}": "no" for key, *_rest in default.QUESTIONS} | {
-        "kind": "phone", "done_on": timezone.localdate().isoformat(), "indications_found": "on"
+        "kind": "phone", "done_on": timezone.localdate().isoformat(), "indications_found": "on",
+        "version": "1", "client_key": "formulir-2",
     }  # fmt: skip
     answered = client.post(reverse("monitoring:follow_up_new", args=[enrolment.pk]), data)
     case = Case.objects.get()

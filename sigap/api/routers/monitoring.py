@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
@@ -115,6 +116,12 @@ class FollowUpIn(Input):
     notes: str = Field("", max_length=5000)
     next_due: str = Field("", description="Only earlier than the schedule's date.")
     indications_found: bool = Field(False, description="Also opens the case (see escalate).")
+    questionnaire_version: int | None = Field(
+        None, description="The version the answers were given to; refused if it is no longer "
+                          "the current one."
+    )  # fmt: skip
+    client_key: str = Field("", max_length=40, description="Your key for this follow-up: "
+                            "sent again with the same key, it is kept once.")  # fmt: skip
 
 
 class OptionOut(Schema):
@@ -287,19 +294,22 @@ def follow_up_create(
     user = require(request, Enrolment, Action.CHANGE)
     enrolment = get_or_404(user, Enrolment, Action.CHANGE, request=request, pk=enrolment_id)
     kind = choice_from("kind", payload.kind, FollowUpKind.choices)
+    done_on = date_from("done_on", payload.done_on)
+    next_due = date_from("next_due", payload.next_due) if payload.next_due else None
     try:
-        follow_up = services.follow_up_record(
-            actor=user, enrolment=enrolment, kind=kind,
-            done_on=date_from("done_on", payload.done_on), answers=payload.answers,
-            notes=payload.notes,
-            next_due=date_from("next_due", payload.next_due) if payload.next_due else None,
-            indications_found=payload.indications_found, request=request,
-        )  # fmt: skip
+        with transaction.atomic():  # recorded with its case, or not at all
+            follow_up = services.follow_up_record(
+                actor=user, enrolment=enrolment, kind=kind, done_on=done_on,
+                answers=payload.answers, notes=payload.notes, next_due=next_due,
+                indications_found=payload.indications_found,
+                version=payload.questionnaire_version, client_key=payload.client_key,
+                request=request,
+            )  # fmt: skip
+            if follow_up.indications_found:
+                services.escalate(actor=user, follow_up=follow_up, request=request)
+                follow_up.refresh_from_db()
     except services.AnswersError as error:
         raise InputError.on("answers", error.message) from None
-    if follow_up.indications_found:
-        services.escalate(actor=user, follow_up=follow_up, request=request)
-        follow_up.refresh_from_db()
     return Status(201, follow_up_body(follow_up))
 
 
@@ -334,7 +344,7 @@ def questionnaire_current(request: HttpRequest) -> dict[str, Any]:
             {"key": q.key, "text": q.text,
              "options": [{"key": o.key, "label": o.label, "weight": o.weight}
                          for o in q.options.all()]}
-            for q in current.questions.prefetch_related("options")
+            for q in services.questions_of(current)
         ],
     }  # fmt: skip
 
