@@ -4,14 +4,14 @@ phone) and the closing of an enrolment."""
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sigap.core.forms import RegionField, StyledFormMixin
-from sigap.core.models import Region, RegionLevel
+from sigap.core.models import Agency, Region, RegionLevel
 from sigap.monitoring import services
 from sigap.monitoring.models import ActivityKind, Audience, FollowUpKind, Group, Questionnaire
 
@@ -73,6 +73,16 @@ class EnrolForm(StyledFormMixin, forms.Form):
                          help_text=_("Their home region when left empty."))  # fmt: skip
     started_on = forms.DateField(label=_("Start date"), required=False,
                                  widget=DATE)  # fmt: skip
+    agency = forms.ModelChoiceField(label=_("Responsible agency"), queryset=Agency.objects.none(),
+                                    help_text=_("Who follows the person up; usually the task "
+                                                "force of their regency."))  # fmt: skip
+
+    def __init__(self, *args: Any, agencies: list[Agency], suggested: Agency | None,
+                 **kwargs: Any) -> None:  # fmt: skip
+        super().__init__(*args, **kwargs)
+        field = cast(forms.ModelChoiceField, self.fields["agency"])
+        field.queryset = Agency.objects.filter(pk__in=[agency.pk for agency in agencies])
+        field.initial = suggested.pk if suggested else None
 
 
 class ActivityForm(StyledFormMixin, forms.Form):

@@ -19,8 +19,8 @@ from sigap.cases import services as cases
 from sigap.cases.models import Case, CaseSource, PartyRole
 from sigap.cases.services import WorkflowError
 from sigap.core import audit
-from sigap.core.access import Action, can, in_region, permits, scope_of
-from sigap.core.models import Agency, AgencyKind, User
+from sigap.core.access import Action, can, in_region, permits, scope_of, within_region
+from sigap.core.models import Agency, AgencyKind, Role, User
 from sigap.imports.models import ImportBatch, MigrantReturn
 from sigap.monitoring import questionnaire as default
 from sigap.monitoring.models import (
@@ -48,6 +48,9 @@ class MonitoringError(WorkflowError):
             "This person cannot be enrolled in this group by your agency now; ask the secretariat."
         ),
         "not_publisher": gettext_lazy("Only the secretariat publishes questionnaires."),
+        "agency_out_of_scope": gettext_lazy(
+            "This agency cannot be responsible for a watch in this region."
+        ),
         "reason_required": gettext_lazy("Give the reason."),
         "future_date": gettext_lazy("The date cannot be in the future."),
         "next_before_done": gettext_lazy("The next follow-up cannot be before this one."),
@@ -196,6 +199,12 @@ def enrol(
     region = region_id or person.home_region_id or person.region_id
     if scope is None or not in_region(str(region), scope.region_code):
         raise MonitoringError("region_out_of_scope")
+    if (
+        agency is not None
+        and agency.pk != scope.agency_id
+        and not responsible_may(agency, scope.region_code, str(region))
+    ):
+        raise MonitoringError("agency_out_of_scope")
     today = timezone.localdate()
     started_on = started_on or today
     if started_on > today:
@@ -217,6 +226,37 @@ def enrol(
     audit.record(actor=actor, action="create", obj=enrolment, request=request,
                  details={"person": person.pk, "group": group, "source": source})  # fmt: skip
     return enrolment, True
+
+
+def responsible_may(agency: Agency, scope_region: str, region: str) -> bool:
+    """Whether an officer of `scope_region` may make `agency` responsible for a watch in
+    `region`: an active agency of their region whose jurisdiction holds that region."""
+    return (
+        agency.is_active
+        and in_region(agency.jurisdiction_id, scope_region)
+        and in_region(region, agency.jurisdiction_id)
+    )
+
+
+def responsible_agencies(actor: User) -> list[Agency]:
+    """The agencies an officer may make responsible: their own, and (secretariat and
+    regency officers) the active agencies of their region."""
+    scope = scope_of(actor)
+    if scope is None:
+        return []
+    if scope.role == Role.AGENCY_OFFICER:
+        return list(Agency.objects.filter(pk=scope.agency_id))
+    return list(
+        Agency.objects.filter(is_active=True)
+        .filter(within_region("jurisdiction", scope.region_code))
+        .order_by("jurisdiction_id", "name")
+    )
+
+
+def task_force_of(region: str) -> Agency | None:
+    """The task force of a region's regency (the usual responsible agency of a watch)."""
+    task_forces = Agency.objects.filter(kind=AgencyKind.TASK_FORCE, is_active=True)
+    return task_forces.filter(jurisdiction_id=_regency(region)).order_by("pk").first()
 
 
 def _regency(code: str) -> str:

@@ -54,14 +54,19 @@ def board(request: HttpRequest) -> HttpResponse:
 def enrol(request: HttpRequest, person: int) -> HttpResponse:
     user = require(request, Enrolment, Action.CREATE)
     watched = get_or_404(user, Person, request=request, pk=person)
-    form = EnrolForm(request.POST or None)
+    agencies = services.responsible_agencies(user)
+    place = watched.home_region_id or watched.region_id
+    suggested = services.task_force_of(place)
+    if suggested not in agencies:
+        suggested = next((a for a in agencies if a.pk == user.agency_id), None)
+    form = EnrolForm(request.POST or None, agencies=agencies, suggested=suggested)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             enrolment, created = services.enrol(
                 actor=user, person=watched, group=data["group"], reason=data["reason"],
                 region_id=data["region"].code if data["region"] else None,
-                started_on=data["started_on"], request=request,
+                started_on=data["started_on"], agency=data["agency"], request=request,
             )  # fmt: skip
         except WorkflowError as error:
             form.add_error(None, error.message)

@@ -90,3 +90,11 @@ def test_prevention_activities_through_the_api(api_as, riduan, siti):
     assert wrong.status_code == 422 and "district" in wrong.json()["errors"]
     listed = api_as(siti).get("/prevention-activities", region="HSU").json()
     assert listed["count"] == 1 and listed["results"][0]["participants"] == 60
+
+
+def test_the_responsible_agency_is_chosen_by_slug(api_as, siti, person):
+    body = {"person_id": person.pk, "group": "child_at_risk", "agency": "gt-hsu"}
+    assert api_as(siti).post("/enrolments", {**body, "agency": "tidak-ada"}).status_code == 422
+    assert api_as(siti).post("/enrolments", {**body, "agency": "polres-banjar"}).status_code == 409
+    created = api_as(siti).post("/enrolments", body)
+    assert created.status_code == 201 and created.json()["agency"] == "gt-hsu"

@@ -210,16 +210,35 @@ def test_an_officer_enrols_a_person_from_their_page(client, rahmadi):
     page = client.get(reverse("people:person_detail", args=[person.pk])).content.decode()
     url = reverse("monitoring:enrol", args=[person.pk])
     assert url in page
-    refused = client.post(url, {"group": Group.PROSPECTIVE_MIGRANT, "reason": ""})
+    mine = {"agency": rahmadi.agency_id}  # an agency officer's watches are their agency's
+    refused = client.post(url, {"group": Group.PROSPECTIVE_MIGRANT, "reason": "", **mine})
     assert refused.status_code == 400 and not Enrolment.objects.exists()
     outside = client.post(url, {"group": Group.PROSPECTIVE_MIGRANT, "reason": "x",
-                                "region": "HSU"})  # fmt: skip
+                                "region": "HSU", **mine})  # fmt: skip
     assert outside.status_code == 400 and not Enrolment.objects.exists()
     reason = "Didekati calo untuk kerja di Malaysia (sintetis)."
-    done = client.post(url, {"group": Group.PROSPECTIVE_MIGRANT, "reason": reason})
+    done = client.post(url, {"group": Group.PROSPECTIVE_MIGRANT, "reason": reason, **mine})
     enrolment = Enrolment.objects.get()
     assert done["Location"] == reverse("monitoring:enrolment_detail", args=[enrolment.pk])
     assert (enrolment.agency_id, enrolment.region_id) == (rahmadi.agency_id, "63.03")
     assert enrolment.next_due == timezone.localdate() + timedelta(days=14)
-    again = client.post(url, {"group": Group.PROSPECTIVE_MIGRANT, "reason": "lagi"})
+    again = client.post(url, {"group": Group.PROSPECTIVE_MIGRANT, "reason": "lagi", **mine})
     assert again["Location"] == done["Location"] and Enrolment.objects.count() == 1
+
+
+def test_the_secretariat_makes_the_regencys_task_force_responsible(client, siti):
+    from sigap.core.models import Agency
+
+    person = person_create(actor=siti, full_name="Putri Sintetis", sex="F",
+                           birth_date=date(2010, 1, 1), region_id="63.08",
+                           home_region_id="63.08")  # fmt: skip
+    sign_in(client, siti)
+    url = reverse("monitoring:enrol", args=[person.pk])
+    hsu = Agency.objects.get(slug="gt-hsu")
+    assert f'<option value="{hsu.pk}" selected>' in client.get(url).content.decode()
+    banjar = Agency.objects.get(slug="polres-banjar")  # its jurisdiction is not HSU
+    wrong = client.post(url, {"group": Group.CHILD_AT_RISK, "reason": "x", "agency": banjar.pk})
+    assert wrong.status_code == 400 and not Enrolment.objects.exists()
+    client.post(url, {"group": Group.CHILD_AT_RISK, "reason": "Putus sekolah (sintetis).",
+                      "agency": hsu.pk})  # fmt: skip
+    assert Enrolment.objects.get().agency == hsu

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
 from sigap.api.common import choice_from, date_from, page_body, page_of, region_from, require
@@ -17,6 +18,7 @@ from sigap.api.errors import InputError
 from sigap.api.schemas import Input, PageQuery, Problem, RecordId
 from sigap.core import audit
 from sigap.core.access import Action, get_or_404, scoped, within_region
+from sigap.core.models import Agency
 from sigap.monitoring import prevention, services
 from sigap.monitoring.forms import ActivityForm
 from sigap.monitoring.models import (
@@ -102,6 +104,7 @@ class EnrolmentIn(Input):
     region: str = Field("", description="Where the person is followed up; their home region "
                                         "when empty.")  # fmt: skip
     started_on: str = Field("", description="A date as the pages take it; today when empty.")
+    agency: str = Field("", description="The responsible agency's slug; yours when empty.")
 
 
 class CloseIn(Input):
@@ -254,10 +257,15 @@ def enrolment_create(request: HttpRequest, payload: EnrolmentIn) -> Status[dict[
     person = get_or_404(user, Person, request=request, pk=payload.person_id)
     group = choice_from("group", payload.group, Group.choices)
     region = region_from("region", payload.region).code if payload.region else None
+    agency = None
+    if payload.agency:
+        agency = Agency.objects.filter(slug=payload.agency.strip()).first()
+        if agency is None:
+            raise InputError.on("agency", _("No agency has this slug or id."), "invalid_choice")
     enrolment, created = services.enrol(
         actor=user, person=person, group=group, reason=payload.reason, region_id=region,
         started_on=date_from("started_on", payload.started_on) if payload.started_on else None,
-        request=request,
+        agency=agency, request=request,
     )  # fmt: skip
     return Status(201 if created else 200, enrolment_body(user, enrolment))
 
