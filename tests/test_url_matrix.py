@@ -30,6 +30,7 @@ NOT_FOUND = dict.fromkeys(SIGNED_IN, 404)
 SECRETARIAT_BATCH = {"anonymous": LOGIN_REDIRECT, **NOT_FOUND, "siti": 200}
 HSU_ENROLMENT = {"anonymous": LOGIN_REDIRECT, **NOT_FOUND, "siti": 200, "riduan": 200}
 HSU_CLOSE = {**HSU_ENROLMENT, "siti": 302, "riduan": 302}
+NO_PLAN = {"anonymous": LOGIN_REDIRECT, **NOT_FOUND}
 NO_TOKEN = dict.fromkeys(PERSONAS, 401)  # the API without a token: nobody
 OFFICERS = {"anonymous": LOGIN_REDIRECT, **NOT_FOUND, **PERSON_WORKERS}
 PREVENTION_READERS = {**OFFICERS, "fauzan": 200}
@@ -412,6 +413,13 @@ MATRIX = {
     "monitoring:follow_up_new": ({"pk": "enrolment"}, "get", HSU_ENROLMENT),
     # without a reason nothing closes: back to the enrolment with the message
     "monitoring:enrolment_close": ({"pk": "enrolment"}, "post", HSU_CLOSE),
+    # reintegration plans are for survivors: this child at risk has none (opening one is
+    # refused with a message; its parts are not there)
+    "monitoring:plan_open": ({"pk": "enrolment"}, "post", HSU_CLOSE),
+    "monitoring:goal_add": ({"pk": "enrolment"}, "post", NO_PLAN),
+    "monitoring:goal_move": ({"pk": "enrolment", "goal": 1}, "post", NO_PLAN),
+    "monitoring:review_add": ({"pk": "enrolment"}, "post", NO_PLAN),
+    "monitoring:plan_close": ({"pk": "enrolment"}, "post", NO_PLAN),
     # escalation opens (once) the follow-up's case and shows it
     "monitoring:escalate": ({"pk": "follow_up"}, "post", HSU_CLOSE),
     "intake:company_edit": ({"pk": "company"}, "get", {"anonymous": LOGIN_REDIRECT, **ADMIN_ONLY}),

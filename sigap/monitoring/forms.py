@@ -13,7 +13,16 @@ from django.utils.translation import gettext_lazy as _
 from sigap.core.forms import RegionField, StyledFormMixin
 from sigap.core.models import Agency, Region, RegionLevel
 from sigap.monitoring import services
-from sigap.monitoring.models import ActivityKind, Audience, FollowUpKind, Group, Questionnaire
+from sigap.monitoring.models import (
+    ActivityKind,
+    Audience,
+    FollowUpKind,
+    GoalArea,
+    GoalStatus,
+    Group,
+    Questionnaire,
+)
+from sigap.referrals.models import Referral
 
 ANSWER_PREFIX = "q_"
 DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})  # a date field shows ISO
@@ -128,6 +137,45 @@ class ActivityForm(StyledFormMixin, forms.Form):
         names = ("kind", "held_on", "region", "place", "audience", "participants", "topic",
                  "notes")  # fmt: skip
         return {name: self.cleaned_data[name] for name in names}
+
+
+class ReferralChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.number}: {obj.service_type} ({obj.to_agency})"
+
+
+class GoalForm(StyledFormMixin, forms.Form):
+    area = forms.ChoiceField(label=_("Area"), choices=GoalArea.choices)
+    description = forms.CharField(label=_("Goal"), max_length=2000,
+                                  widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip
+    referral = ReferralChoice(
+        label=_("Served by the referral (optional)"), queryset=Referral.objects.none(),
+        required=False,
+    )  # fmt: skip
+
+    def __init__(self, *args: Any, referrals: list[Referral], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = cast(forms.ModelChoiceField, self.fields["referral"])
+        field.queryset = Referral.objects.filter(pk__in=[r.pk for r in referrals])
+
+
+class GoalMoveForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=GoalStatus.choices)
+
+
+class ReviewForm(StyledFormMixin, forms.Form):
+    reviewed_on = forms.DateField(label=_("Date"), widget=DATE)
+    progress = forms.CharField(label=_("Progress"), max_length=5000,
+                               widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["reviewed_on"].initial = timezone.localdate()
+
+
+class PlanCloseForm(StyledFormMixin, forms.Form):
+    summary = forms.CharField(label=_("Closing summary"), max_length=5000,
+                              widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip
 
 
 class CloseForm(StyledFormMixin, forms.Form):

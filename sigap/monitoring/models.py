@@ -308,3 +308,89 @@ class PreventionActivity(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.held_on:%Y-%m-%d}"
+
+
+class PlanStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
+
+
+class GoalArea(models.TextChoices):
+    HEALTH = "health", _("Health")
+    LIVELIHOOD = "livelihood", _("Livelihood")
+    EDUCATION = "education", _("Education")
+    FAMILY = "family", _("Family")
+    LEGAL = "legal", _("Legal")
+    DOCUMENTS = "documents", _("Identity documents")
+
+
+class GoalStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    ACHIEVED = "achieved", _("Achieved")
+    DROPPED = "dropped", _("Dropped")
+
+
+OPEN_GOALS = (GoalStatus.PLANNED, GoalStatus.IN_PROGRESS)
+
+
+class ReintegrationPlan(models.Model):
+    """A survivor's reintegration plan: goals by area, the services that serve them (through
+    referrals), progress reviews, and its closure."""
+
+    enrolment = models.OneToOneField(
+        Enrolment, on_delete=models.CASCADE, related_name="reintegration_plan"
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=PlanStatus.choices, default=PlanStatus.OPEN
+    )
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    closing_summary = EncryptedTextField(_("closing summary"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("reintegration plan")
+        verbose_name_plural = _("reintegration plans")
+
+    def __str__(self) -> str:
+        return f"{self._meta.verbose_name} #{self.pk}"
+
+
+class ReintegrationGoal(models.Model):
+    plan = models.ForeignKey(ReintegrationPlan, on_delete=models.CASCADE, related_name="goals")
+    area = models.CharField(_("area"), max_length=20, choices=GoalArea.choices)
+    description = EncryptedTextField(_("goal"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=GoalStatus.choices, default=GoalStatus.PLANNED
+    )
+    # The service that serves the goal: a referral of the survivor's case.
+    referral = models.ForeignKey(
+        "referrals.Referral", verbose_name=_("referral"), on_delete=models.SET_NULL,
+        null=True, blank=True, related_name="+",
+    )  # fmt: skip
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering: ClassVar = ["plan", "area", "id"]
+
+    def __str__(self) -> str:
+        return self.get_area_display()
+
+
+class ReintegrationReview(models.Model):
+    plan = models.ForeignKey(ReintegrationPlan, on_delete=models.CASCADE, related_name="reviews")
+    reviewed_on = models.DateField(_("date"))
+    progress = EncryptedTextField(_("progress"))
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering: ClassVar = ["-reviewed_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.reviewed_on:%Y-%m-%d}"

@@ -48,6 +48,12 @@ class MonitoringError(WorkflowError):
             "This person cannot be enrolled in this group by your agency now; ask the secretariat."
         ),
         "not_publisher": gettext_lazy("Only the secretariat publishes questionnaires."),
+        "not_survivor": gettext_lazy(
+            "A reintegration plan is for a survivor under an active watch."
+        ),
+        "plan_closed": gettext_lazy("This reintegration plan is closed."),
+        "goals_open": gettext_lazy("Mark every goal achieved or dropped before closing the plan."),
+        "referral_not_theirs": gettext_lazy("Choose a referral of this survivor."),
         "agency_out_of_scope": gettext_lazy(
             "This agency cannot be responsible for a watch in this region."
         ),

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,9 +19,24 @@ from sigap.cases.services import WorkflowError
 from sigap.core.access import Action, get_or_404, in_region, permits, require, scope_of, scoped
 from sigap.core.models import Agency, Region, RegionLevel, User
 from sigap.core.pagination import paginate
-from sigap.monitoring import prevention, selectors, services
-from sigap.monitoring.forms import ActivityForm, CloseForm, EnrolForm, FollowUpForm
-from sigap.monitoring.models import Enrolment, FollowUp, PreventionActivity
+from sigap.monitoring import prevention, reintegration, selectors, services
+from sigap.monitoring.forms import (
+    ActivityForm,
+    CloseForm,
+    EnrolForm,
+    FollowUpForm,
+    GoalForm,
+    GoalMoveForm,
+    PlanCloseForm,
+    ReviewForm,
+)
+from sigap.monitoring.models import (
+    Enrolment,
+    FollowUp,
+    GoalStatus,
+    PreventionActivity,
+    ReintegrationPlan,
+)
 from sigap.people.models import Person
 from sigap.people.selectors import display_name
 
@@ -79,6 +94,22 @@ def enrol(request: HttpRequest, person: int) -> HttpResponse:
     return render(request, "monitoring/enrol.html", context, status=400 if form.errors else 200)
 
 
+def plan_context(user: User, enrolment: Enrolment) -> dict[str, Any] | None:
+    """The reintegration part of a survivor's enrolment page (None for other groups)."""
+    if enrolment.group != "survivor":
+        return None
+    plan = ReintegrationPlan.objects.filter(enrolment=enrolment).first()
+    referrals = reintegration.referrals_for(user, enrolment) if plan else []
+    return {
+        "plan": plan,
+        "goals": list(plan.goals.select_related("referral__service_type", "referral__to_agency"))
+        if plan else [],
+        "reviews": list(plan.reviews.select_related("reviewed_by")) if plan else [],
+        "goal_form": GoalForm(referrals=referrals), "review_form": ReviewForm(),
+        "close_form": PlanCloseForm(), "statuses": GoalStatus.choices,
+    }  # fmt: skip
+
+
 def _enrolment(request: HttpRequest, pk: int, action: Action = Action.VIEW) -> Enrolment:
     user = require(request, Enrolment)
     return get_or_404(user, Enrolment, action, request=request, pk=pk)
@@ -96,6 +127,7 @@ def enrolment_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "enrolment": enrolment, "name": display_name(user, enrolment.person),
         "follow_ups": follow_ups, "may_follow_up": selectors.can_follow_up(user, enrolment),
         "close_form": CloseForm(), "overdue": enrolment.is_overdue(),
+        "plan": plan_context(user, enrolment),
         "visible_cases": set(scoped(user, Case).filter(
             monitoring_follow_up__enrolment=enrolment).values_list("pk", flat=True)),
     }  # fmt: skip
@@ -242,3 +274,107 @@ def coverage(request: HttpRequest) -> HttpResponse:
         "months": prevention.COVERAGE_MONTHS, "villages": len(area) > 5,
     }  # fmt: skip
     return render(request, "monitoring/coverage.html", context)
+
+
+# -- reintegration plans -------------------------------------------------------------------
+
+
+def _back(enrolment: Enrolment) -> HttpResponse:
+    return HttpResponseRedirect(
+        reverse("monitoring:enrolment_detail", args=[enrolment.pk]) + "#reintegration"
+    )
+
+
+def _said(request: HttpRequest, form: Any) -> None:
+    """A form's first error, said on the enrolment's page the form sits in."""
+    for errors in form.errors.values():
+        messages.error(request, f"{errors[0]}")
+        return
+
+
+def _plan(request: HttpRequest, pk: int) -> tuple[User, Enrolment, ReintegrationPlan]:
+    user = require(request, Enrolment, Action.CHANGE)
+    enrolment = get_or_404(user, Enrolment, Action.CHANGE, request=request, pk=pk)
+    plan = ReintegrationPlan.objects.filter(enrolment=enrolment).first()
+    if plan is None:
+        raise Http404
+    return user, enrolment, plan
+
+
+@login_required
+@require_POST
+def plan_open(request: HttpRequest, pk: int) -> HttpResponse:
+    user = require(request, Enrolment, Action.CHANGE)
+    enrolment = get_or_404(user, Enrolment, Action.CHANGE, request=request, pk=pk)
+    try:
+        reintegration.plan_open(actor=user, enrolment=enrolment, request=request)
+    except WorkflowError as error:
+        messages.error(request, error.message)
+    return _back(enrolment)
+
+
+@login_required
+@require_POST
+def goal_add(request: HttpRequest, pk: int) -> HttpResponse:
+    user, enrolment, plan = _plan(request, pk)
+    form = GoalForm(request.POST, referrals=reintegration.referrals_for(user, enrolment))
+    if not form.is_valid():
+        _said(request, form)
+        return _back(enrolment)
+    try:
+        reintegration.goal_add(actor=user, plan=plan, request=request, **form.cleaned_data)
+    except WorkflowError as error:
+        messages.error(request, error.message)
+    return _back(enrolment)
+
+
+@login_required
+@require_POST
+def goal_move(request: HttpRequest, pk: int, goal: int) -> HttpResponse:
+    user, enrolment, plan = _plan(request, pk)
+    target = plan.goals.filter(pk=goal).first()
+    form = GoalMoveForm(request.POST)
+    if target is None:
+        raise Http404
+    if not form.is_valid():
+        _said(request, form)
+        return _back(enrolment)
+    try:
+        reintegration.goal_move(actor=user, goal=target, status=form.cleaned_data["status"],
+                                request=request)  # fmt: skip
+    except WorkflowError as error:
+        messages.error(request, error.message)
+    return _back(enrolment)
+
+
+@login_required
+@require_POST
+def review_add(request: HttpRequest, pk: int) -> HttpResponse:
+    user, enrolment, plan = _plan(request, pk)
+    form = ReviewForm(request.POST)
+    if not form.is_valid():
+        _said(request, form)
+        return _back(enrolment)
+    try:
+        reintegration.review_add(actor=user, plan=plan, request=request, **form.cleaned_data)
+    except WorkflowError as error:
+        messages.error(request, error.message)
+    return _back(enrolment)
+
+
+@login_required
+@require_POST
+def plan_close(request: HttpRequest, pk: int) -> HttpResponse:
+    user, enrolment, plan = _plan(request, pk)
+    form = PlanCloseForm(request.POST)
+    if not form.is_valid():
+        _said(request, form)
+        return _back(enrolment)
+    try:
+        reintegration.plan_close(actor=user, plan=plan, summary=form.cleaned_data["summary"],
+                                 request=request)  # fmt: skip
+    except WorkflowError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The reintegration plan is closed."))
+    return _back(enrolment)
