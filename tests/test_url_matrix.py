@@ -403,6 +403,7 @@ MATRIX = {
     # monitoring ("enrolment" is a person of Hulu Sungai Utara watched by GT HSU, enrolled by
     # the secretariat): the secretariat and HSU's regency officer
     "monitoring:board": ({}, "get", {"anonymous": LOGIN_REDIRECT, **NOT_FOUND, **PERSON_WORKERS}),
+    "monitoring:questionnaire": ({}, "get", OFFICERS),
     "monitoring:enrolment_detail": ({"pk": "enrolment"}, "get", HSU_ENROLMENT),
     # prevention names no one: officers and analysts read it, officers record it
     "monitoring:activity_list": ({}, "get", PREVENTION_READERS),

@@ -181,3 +181,74 @@ class PlanCloseForm(StyledFormMixin, forms.Form):
 class CloseForm(StyledFormMixin, forms.Form):
     reason = forms.CharField(label=_("Reason for closing"), max_length=2000,
                              widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip
+
+
+class PublishForm(StyledFormMixin, forms.Form):
+    """A new version of the risk questionnaire, starting from the current one: its texts,
+    weights and thresholds changed, questions removed, and one new yes/no question added."""
+
+    medium_from = forms.IntegerField(label=_("Medium risk from score"), min_value=1)
+    high_from = forms.IntegerField(label=_("High risk from score"), min_value=2)
+    new_key = forms.SlugField(label=_("New question: short key (optional)"), max_length=40,
+                              required=False)  # fmt: skip
+    new_text_id = forms.CharField(label=_("New question (Indonesian)"), max_length=300,
+                                  required=False)  # fmt: skip
+    new_text_en = forms.CharField(label=_("New question (English)"), max_length=300,
+                                  required=False)  # fmt: skip
+    new_weight = forms.IntegerField(label=_("Weight of “yes”"), min_value=0, max_value=20,
+                                    required=False)  # fmt: skip
+
+    def __init__(self, *args: Any, questionnaire: Questionnaire, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["medium_from"].initial = questionnaire.medium_from
+        self.fields["high_from"].initial = questionnaire.high_from
+        self.rows: list[tuple[Any, Any, Any, list[Any]]] = []
+        for question in services.questions_of(questionnaire):
+            key = question.key
+            self.fields[f"text_id_{key}"] = forms.CharField(
+                label=_("Question (Indonesian)"), max_length=300, initial=question.text_id
+            )
+            self.fields[f"text_en_{key}"] = forms.CharField(
+                label=_("Question (English)"), max_length=300, initial=question.text_en
+            )
+            self.fields[f"remove_{key}"] = forms.BooleanField(label=_("Remove"), required=False)
+            weights = []
+            for option in question.options.all():
+                name = f"w_{key}_{option.key}"
+                self.fields[name] = forms.IntegerField(
+                    label=option.label, min_value=0, max_value=20, initial=option.weight
+                )
+                weights.append((self[name], option))
+            self.rows.append((self[f"text_id_{key}"], self[f"text_en_{key}"],
+                              self[f"remove_{key}"], weights))  # fmt: skip
+        self.questionnaire = questionnaire
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        new = [data.get("new_key"), data.get("new_text_id"), data.get("new_text_en")]
+        if any(new) and not all(new):
+            self.add_error("new_key", _("A new question needs its key and both texts."))
+        known = {q.key for q in services.questions_of(self.questionnaire)}
+        if data.get("new_key") in known:
+            self.add_error("new_key", _("A question already has this key."))
+        return data
+
+    def spec(self) -> list[Any]:
+        """The questions of the new version, as questionnaire.build takes them."""
+        data = self.cleaned_data
+        questions: list[Any] = []
+        for question in services.questions_of(self.questionnaire):
+            key = question.key
+            if data.get(f"remove_{key}"):
+                continue
+            options = tuple(
+                (o.key, o.label_id, o.label_en, data[f"w_{key}_{o.key}"])
+                for o in question.options.all()
+            )
+            questions.append((key, data[f"text_id_{key}"], data[f"text_en_{key}"], options))
+        if data.get("new_key"):
+            weight = data.get("new_weight") or 0
+            answers = (("yes", "Ya", "Yes", weight), ("no", "Tidak", "No", 0),
+                       ("unknown", "Tidak tahu", "Don't know", min(weight, 1)))  # fmt: skip
+            questions.append((data["new_key"], data["new_text_id"], data["new_text_en"], answers))
+        return questions

@@ -6,6 +6,7 @@ app_name = "monitoring"
 
 urlpatterns = [
     path("pemantauan/", views.board, name="board"),
+    path("pemantauan/kuesioner/", views.questionnaire, name="questionnaire"),
     path("pemantauan/<int:pk>/", views.enrolment_detail, name="enrolment_detail"),
     path("orang/<int:person>/pantau/", views.enrol, name="enrol"),
     path("pemantauan/<int:pk>/tindak-lanjut/", views.follow_up_new, name="follow_up_new"),

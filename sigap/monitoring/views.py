@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -28,6 +29,7 @@ from sigap.monitoring.forms import (
     GoalForm,
     GoalMoveForm,
     PlanCloseForm,
+    PublishForm,
     ReviewForm,
 )
 from sigap.monitoring.models import (
@@ -35,6 +37,7 @@ from sigap.monitoring.models import (
     FollowUp,
     GoalStatus,
     PreventionActivity,
+    Questionnaire,
     ReintegrationPlan,
 )
 from sigap.people.models import Person
@@ -378,3 +381,38 @@ def plan_close(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("The reintegration plan is closed."))
     return _back(enrolment)
+
+
+# -- the questionnaire ---------------------------------------------------------------------
+
+
+@login_required
+def questionnaire(request: HttpRequest) -> HttpResponse:
+    """The versions of the risk questionnaire; the secretariat publishes a new one."""
+    user = require(request, Questionnaire)
+    current = services.questionnaire_current()
+    may_publish = permits(user, Questionnaire, Action.CHANGE)
+    form = PublishForm(request.POST or None, questionnaire=current) if may_publish else None
+    if request.method == "POST":
+        if form is None:
+            raise Http404
+        if form.is_valid():
+            try:
+                made = services.questionnaire_publish(
+                    slug=current.slug, title=(current.title_id, current.title_en),
+                    medium_from=form.cleaned_data["medium_from"],
+                    high_from=form.cleaned_data["high_from"], questions=form.spec(), actor=user,
+                )  # fmt: skip
+            except services.AnswersError as error:
+                form.add_error(None, error.message)
+            else:
+                done = _("Version %(version)s is published; follow-ups from now on answer it.")
+                messages.success(request, done % {"version": made.version})
+                return HttpResponseRedirect(reverse("monitoring:questionnaire"))
+    versions = Questionnaire.objects.filter(slug=current.slug).annotate(
+        answered=Count("follow_ups")
+    )
+    context = {"current": current, "questions": services.questions_of(current), "form": form,
+               "versions": versions}  # fmt: skip
+    return render(request, "monitoring/questionnaire.html", context,
+                  status=400 if form is not None and form.errors else 200)  # fmt: skip

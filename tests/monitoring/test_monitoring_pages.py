@@ -242,3 +242,33 @@ def test_the_secretariat_makes_the_regencys_task_force_responsible(client, siti)
     client.post(url, {"group": Group.CHILD_AT_RISK, "reason": "Putus sekolah (sintetis).",
                       "agency": hsu.pk})  # fmt: skip
     assert Enrolment.objects.get().agency == hsu
+
+
+def test_the_secretariat_publishes_a_new_version_of_the_questionnaire(client, siti, riduan):
+    from sigap.monitoring.models import Questionnaire
+
+    sign_in(client, siti)
+    url = reverse("monitoring:questionnaire")
+    page = client.get(url).content.decode()
+    assert 'id="publish"' in page
+    data = {"medium_from": "5", "high_from": "9", "new_key": "online_gambling",
+            "new_text_id": "Terjerat judi daring?", "new_text_en": "Caught in online gambling?",
+            "new_weight": "3"}  # fmt: skip
+    for key, text_id, text_en, options in default.QUESTIONS:
+        data |= {f"text_id_{key}": text_id, f"text_en_{key}": text_en}
+        data |= {f"w_{key}_{o[0]}": str(o[3]) for o in options}
+    data |= {"w_debt_yes": "6", "remove_economic_pressure": "on"}
+    wrong = client.post(url, {**data, "high_from": "500"})  # no answers reach it
+    assert wrong.status_code == 400 and Questionnaire.objects.count() == 1
+    assert client.post(url, data).status_code == 302
+    current = services.questionnaire_current()
+    keys = [q.key for q in services.questions_of(current)]
+    assert (
+        current.version == 2 and "economic_pressure" not in keys and keys[-1] == "online_gambling"
+    )
+    debt = next(q for q in services.questions_of(current) if q.key == "debt")
+    assert {o.key: o.weight for o in debt.options.all()}["yes"] == 6
+    client.logout()
+    sign_in(client, riduan)  # officers read it; only the secretariat publishes
+    assert 'id="publish"' not in client.get(url).content.decode()
+    assert client.post(url, data).status_code == 404
