@@ -414,6 +414,7 @@ MATRIX = {
     "monitoring:follow_up_new": ({"pk": "enrolment"}, "get", HSU_ENROLMENT),
     # without a reason nothing closes: back to the enrolment with the message
     "monitoring:enrolment_close": ({"pk": "enrolment"}, "post", HSU_CLOSE),
+    "monitoring:enrolment_reassign": ({"pk": "enrolment"}, "post", HSU_CLOSE),
     # reintegration plans are for survivors: this child at risk has none (opening one is
     # refused with a message; its parts are not there)
     "monitoring:plan_open": ({"pk": "enrolment"}, "post", HSU_CLOSE),

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sigap.core.forms import RegionField, StyledFormMixin
-from sigap.core.models import Agency, Region, RegionLevel
+from sigap.core.models import Agency, Region, RegionLevel, User
 from sigap.monitoring import services
 from sigap.monitoring.models import (
     ActivityKind,
@@ -176,6 +176,28 @@ class ReviewForm(StyledFormMixin, forms.Form):
 class PlanCloseForm(StyledFormMixin, forms.Form):
     summary = forms.CharField(label=_("Closing summary"), max_length=5000,
                               widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip
+
+
+class OfficerChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.get_full_name() or obj.username} ({obj.agency})"
+
+
+class ReassignForm(StyledFormMixin, forms.Form):
+    agency = forms.ModelChoiceField(label=_("Responsible agency"), queryset=Agency.objects.none())
+    officer = OfficerChoice(label=_("Responsible officer (optional)"),
+                            queryset=User.objects.none(), required=False)  # fmt: skip
+
+    def __init__(self, *args: Any, agencies: list[Agency], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        ids = [agency.pk for agency in agencies]
+        cast(forms.ModelChoiceField, self.fields["agency"]).queryset = Agency.objects.filter(
+            pk__in=ids
+        )
+        officers = User.objects.filter(agency_id__in=ids, is_active=True).exclude(role="")
+        cast(forms.ModelChoiceField, self.fields["officer"]).queryset = officers.select_related(
+            "agency"
+        ).order_by("agency__name", "first_name", "username")
 
 
 class CloseForm(StyledFormMixin, forms.Form):

@@ -54,6 +54,7 @@ class MonitoringError(WorkflowError):
         "plan_closed": gettext_lazy("This reintegration plan is closed."),
         "goals_open": gettext_lazy("Mark every goal achieved or dropped before closing the plan."),
         "referral_not_theirs": gettext_lazy("Choose a referral of this survivor."),
+        "officer_not_of_agency": gettext_lazy("Choose an active officer of that agency."),
         "agency_out_of_scope": gettext_lazy(
             "This agency cannot be responsible for a watch in this region."
         ),
@@ -501,3 +502,31 @@ def erase_texts(person: Person) -> None:
     for statistics, not the free texts written about them."""
     Enrolment.objects.filter(person=person).update(reason="", closed_reason="")
     FollowUp.objects.filter(enrolment__person=person).update(notes="")
+
+
+@transaction.atomic
+def enrolment_reassign(
+    *, actor: User, enrolment: Enrolment, agency: Agency, officer: User | None = None,
+    request: Any = None,
+) -> Enrolment:  # fmt: skip
+    """Hand a watch to another responsible agency of the actor's region (whose jurisdiction
+    holds the enrolment's region), and optionally to one of its officers."""
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    scope = scope_of(actor)
+    if scope is None or not can(actor, enrolment, Action.CHANGE):
+        raise MonitoringError("not_allowed")
+    if not enrolment.is_active:
+        raise MonitoringError("closed")
+    if agency.pk != scope.agency_id and not responsible_may(
+        agency, scope.region_code, enrolment.region_id
+    ):
+        raise MonitoringError("agency_out_of_scope")
+    if officer is not None and (officer.agency_id != agency.pk or not officer.is_active):
+        raise MonitoringError("officer_not_of_agency")
+    before = {"agency": enrolment.agency_id, "officer": enrolment.officer_id}
+    enrolment.agency, enrolment.officer = agency, officer
+    enrolment.save(update_fields=["agency", "officer", "updated_at"])
+    after = {"agency": agency.pk, "officer": officer.pk if officer else None}
+    audit.record(actor=actor, action="change", obj=enrolment, request=request,
+                 details={"before": before, "after": after})  # fmt: skip
+    return enrolment

@@ -11,6 +11,9 @@ urlpatterns = [
     path("orang/<int:person>/pantau/", views.enrol, name="enrol"),
     path("pemantauan/<int:pk>/tindak-lanjut/", views.follow_up_new, name="follow_up_new"),
     path("pemantauan/<int:pk>/tutup/", views.enrolment_close, name="enrolment_close"),
+    path(
+        "pemantauan/<int:pk>/penanggung-jawab/", views.enrolment_reassign, name="enrolment_reassign"
+    ),
     path("pemantauan/<int:pk>/reintegrasi/", views.plan_open, name="plan_open"),
     path("pemantauan/<int:pk>/reintegrasi/sasaran/", views.goal_add, name="goal_add"),
     path("pemantauan/<int:pk>/reintegrasi/sasaran/<int:goal>/", views.goal_move, name="goal_move"),

@@ -30,6 +30,7 @@ from sigap.monitoring.forms import (
     GoalMoveForm,
     PlanCloseForm,
     PublishForm,
+    ReassignForm,
     ReviewForm,
 )
 from sigap.monitoring.models import (
@@ -131,6 +132,10 @@ def enrolment_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "follow_ups": follow_ups, "may_follow_up": selectors.can_follow_up(user, enrolment),
         "close_form": CloseForm(), "overdue": enrolment.is_overdue(),
         "plan": plan_context(user, enrolment),
+        "reassign_form": ReassignForm(
+            agencies=services.responsible_agencies(user),
+            initial={"agency": enrolment.agency_id, "officer": enrolment.officer_id},
+        ),
         "visible_cases": set(scoped(user, Case).filter(
             monitoring_follow_up__enrolment=enrolment).values_list("pk", flat=True)),
     }  # fmt: skip
@@ -416,3 +421,26 @@ def questionnaire(request: HttpRequest) -> HttpResponse:
                "versions": versions}  # fmt: skip
     return render(request, "monitoring/questionnaire.html", context,
                   status=400 if form is not None and form.errors else 200)  # fmt: skip
+
+
+@login_required
+@require_POST
+def enrolment_reassign(request: HttpRequest, pk: int) -> HttpResponse:
+    enrolment = _enrolment(request, pk, Action.CHANGE)
+    user = require(request, Enrolment)
+    form = ReassignForm(request.POST, agencies=services.responsible_agencies(user))
+    if not form.is_valid():
+        _said(request, form)
+    else:
+        try:
+            services.enrolment_reassign(
+                actor=user, enrolment=enrolment, agency=form.cleaned_data["agency"],
+                officer=form.cleaned_data["officer"], request=request,
+            )  # fmt: skip
+        except WorkflowError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("The responsibility is handed over."))
+    if not scoped(user, Enrolment).filter(pk=pk).exists():  # handed out of their sight
+        return HttpResponseRedirect(reverse("monitoring:board"))
+    return HttpResponseRedirect(reverse("monitoring:enrolment_detail", args=[pk]))

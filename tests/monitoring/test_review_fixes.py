@@ -110,3 +110,20 @@ def test_a_closed_enrolment_is_not_escalated_and_a_wrong_place_is_not_an_error(c
     sign_in(client, riduan)
     page = client.get(reverse("monitoring:coverage"), {"wilayah": "63.08.99"})
     assert page.status_code == 200
+
+
+def test_a_watch_is_handed_to_another_agency_and_officer(client, siti, riduan, rahmadi):
+    person = child(siti, "Qori Sintetis")
+    enrolment, _new = services.enrol(actor=siti, person=person, group=Group.CHILD_AT_RISK,
+                                     region_id="63.08")  # fmt: skip
+    sign_in(client, siti)
+    url = reverse("monitoring:enrolment_reassign", args=[enrolment.pk])
+    hsu = Agency.objects.get(slug="gt-hsu")
+    banjar = Agency.objects.get(slug="polres-banjar")
+    client.post(url, {"agency": banjar.pk})  # Banjar's police has no say in HSU
+    client.post(url, {"agency": hsu.pk, "officer": rahmadi.pk})  # not an officer of GT HSU
+    enrolment.refresh_from_db()
+    assert enrolment.agency.slug == "sekretariat-gt-kalsel" and enrolment.officer is None
+    assert client.post(url, {"agency": hsu.pk, "officer": riduan.pk}).status_code == 302
+    enrolment.refresh_from_db()
+    assert (enrolment.agency, enrolment.officer) == (hsu, riduan)
