@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -172,13 +172,23 @@ def follow_up_new(request: HttpRequest, pk: int) -> HttpResponse:
                 extra_tags=draft_key(user, enrolment),  # the device forgets its draft
             )  # the device forgets its draft
             if follow_up.indications_found:
-                return _escalate(request, user, follow_up)
-            return HttpResponseRedirect(reverse("monitoring:enrolment_detail", args=[pk]))
+                return _sent(request, _escalate(request, user, follow_up))
+            return _sent(request, HttpResponseRedirect(
+                reverse("monitoring:enrolment_detail", args=[pk])
+            ))  # fmt: skip
     context = {"enrolment": enrolment, "name": display_name(user, enrolment.person),
                "form": form, "questionnaire": questionnaire,
                "draft_key": draft_key(user, enrolment)}  # fmt: skip
     return render(request, "monitoring/follow_up_form.html", context,
                   status=400 if form.errors else 200)  # fmt: skip
+
+
+def _sent(request: HttpRequest, redirect: HttpResponse) -> HttpResponse:
+    """The answer to a follow-up that was kept: its page, or (to the device's script sending
+    a draft) where to go, as JSON, so the page shows its message once the script goes there."""
+    if request.headers.get("X-Sigap-Draft"):
+        return JsonResponse({"location": redirect["Location"]})
+    return redirect
 
 
 def draft_key(user: User, enrolment: Enrolment) -> str:

@@ -56,6 +56,10 @@ def test_a_follow_up_sent_twice_is_kept_once_and_old_answers_are_refused(client,
     }  # fmt: skip
     assert client.post(url, data).status_code == 302
     assert client.post(url, data).status_code == 302  # the answer was lost: sent again
+    by_script = client.post(url, data, headers={"X-Sigap-Draft": "1"})  # the device's script
+    assert by_script.json() == {
+        "location": reverse("monitoring:enrolment_detail", args=[enrolment.pk])
+    }
     assert FollowUp.objects.count() == 1
     stale = client.post(url, {**data, "version": "0", "client_key": "lain"})
     assert stale.status_code == 400 and FollowUp.objects.count() == 1

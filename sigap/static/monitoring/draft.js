@@ -52,13 +52,36 @@
     });
   }
 
-  function send() {
-    // Sent once: the answer (the confirming page, or this form with what to correct) decides
-    // what follows; the draft itself stays until the confirming page.
-    pending = false;
+  // Sending: with fetch where it exists, so that a request lost on a weak connection (the
+  // browser may still say it is online) keeps the draft and is tried again; the form's own
+  // key makes a follow-up that did arrive count once. A page with what to correct is shown
+  // by sending the form the usual way.
+  var retry = null;
+
+  function wait() {
+    pending = true;
     save();
+    say(form.getAttribute("data-draft-waiting"));
+    if (!retry) retry = window.setInterval(function () { if (navigator.onLine) send(); }, 30000);
+  }
+
+  function send() {
     say(form.getAttribute("data-draft-sending"));
-    form.submit();
+    if (!window.fetch || !window.FormData) { pending = false; save(); form.submit(); return; }
+    window.fetch(form.action || window.location.href, {
+      method: "POST", body: new FormData(form), credentials: "same-origin",
+      headers: { "X-Sigap-Draft": "1" }
+    }).then(function (response) {
+      if (retry) { window.clearInterval(retry); retry = null; }
+      pending = false;
+      save();
+      var json = (response.headers.get("Content-Type") || "").indexOf("json") >= 0;
+      if (!response.ok || !json) { form.submit(); return null; }  // what to correct, or sign in
+      return response.json().then(function (answer) {
+        storage.removeItem(key);  // kept by the server
+        window.location.assign(answer.location);
+      });
+    }).catch(wait);
   }
 
   var stored = null;
@@ -69,18 +92,17 @@
     say(form.getAttribute("data-draft-restored"));
     if (pending) {
       if (navigator.onLine) send();
-      else window.addEventListener("online", send, { once: true });
+      else wait();
     }
   }
 
+  window.addEventListener("online", function () { if (pending) send(); });
   form.addEventListener("input", save);
   form.addEventListener("change", save);
   form.addEventListener("submit", function (event) {
-    if (navigator.onLine) { save(); return; }
     event.preventDefault();
-    pending = true;
     save();
-    say(form.getAttribute("data-draft-waiting"));
-    window.addEventListener("online", send, { once: true });
+    if (navigator.onLine) send();
+    else wait();
   });
 })();
