@@ -41,7 +41,8 @@ class StyledFormMixin:
             if name in self.fields:
                 widget = self.fields[name].widget
                 widget.attrs["aria-invalid"] = "true"
-                widget.attrs["class"] += " is-invalid"
+                # (fields a form adds after __init__ may have no class of their own)
+                widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid".strip()
                 described = widget.attrs.get("aria-describedby", "")
                 widget.attrs["aria-describedby"] = f"{described} id_{name}_error".strip()
 

@@ -10,6 +10,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from sigap.core.access import IDENTITY_ROLES
 from sigap.core.forms import RegionField, StyledFormMixin
 from sigap.core.models import Agency, Region, RegionLevel, User
 from sigap.monitoring import services
@@ -194,7 +195,8 @@ class ReassignForm(StyledFormMixin, forms.Form):
         cast(forms.ModelChoiceField, self.fields["agency"]).queryset = Agency.objects.filter(
             pk__in=ids
         )
-        officers = User.objects.filter(agency_id__in=ids, is_active=True).exclude(role="")
+        officers = User.objects.filter(agency_id__in=ids, is_active=True,
+                                       role__in=IDENTITY_ROLES)  # fmt: skip
         cast(forms.ModelChoiceField, self.fields["officer"]).queryset = officers.select_related(
             "agency"
         ).order_by("agency__name", "first_name", "username")
@@ -219,11 +221,13 @@ class PublishForm(StyledFormMixin, forms.Form):
                                   required=False)  # fmt: skip
     new_weight = forms.IntegerField(label=_("Weight of “yes”"), min_value=0, max_value=20,
                                     required=False)  # fmt: skip
+    based_on = forms.IntegerField(widget=forms.HiddenInput, min_value=1)  # the version shown
 
     def __init__(self, *args: Any, questionnaire: Questionnaire, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["medium_from"].initial = questionnaire.medium_from
         self.fields["high_from"].initial = questionnaire.high_from
+        self.fields["based_on"].initial = questionnaire.version
         self.rows: list[tuple[Any, Any, Any, list[Any]]] = []
         for question in services.questions_of(questionnaire):
             key = question.key
@@ -243,6 +247,11 @@ class PublishForm(StyledFormMixin, forms.Form):
                 weights.append((self[name], option))
             self.rows.append((self[f"text_id_{key}"], self[f"text_en_{key}"],
                               self[f"remove_{key}"], weights))  # fmt: skip
+        for field in self.fields.values():  # the fields added here, styled like the others
+            checkbox = isinstance(field.widget, forms.CheckboxInput)
+            field.widget.attrs.setdefault(
+                "class", "form-check-input" if checkbox else "form-control"
+            )
         self.questionnaire = questionnaire
 
     def clean(self) -> dict[str, Any]:

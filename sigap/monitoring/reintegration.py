@@ -33,7 +33,7 @@ def _keeper(actor: User, plan: ReintegrationPlan) -> ReintegrationPlan:
     plan = ReintegrationPlan.objects.select_for_update().get(pk=plan.pk)
     if not can(actor, plan.enrolment, Action.CHANGE):
         raise MonitoringError("not_allowed")
-    if plan.status != PlanStatus.OPEN:
+    if plan.status != PlanStatus.OPEN or not plan.enrolment.is_active:
         raise MonitoringError("plan_closed")
     return plan
 

@@ -19,7 +19,15 @@ from sigap.cases import services as cases
 from sigap.cases.models import Case, CaseSource, PartyRole
 from sigap.cases.services import WorkflowError
 from sigap.core import audit
-from sigap.core.access import Action, can, in_region, permits, scope_of, within_region
+from sigap.core.access import (
+    IDENTITY_ROLES,
+    Action,
+    can,
+    in_region,
+    permits,
+    scope_of,
+    within_region,
+)
 from sigap.core.models import Agency, AgencyKind, Role, User
 from sigap.imports.models import ImportBatch, MigrantReturn
 from sigap.monitoring import questionnaire as default
@@ -29,8 +37,10 @@ from sigap.monitoring.models import (
     FollowUp,
     Group,
     Option,
+    PlanStatus,
     Question,
     Questionnaire,
+    ReintegrationPlan,
     RiskLevel,
     Source,
 )
@@ -100,6 +110,7 @@ def questionnaire_publish(
     high_from: int,
     questions: Sequence[default.Spec],
     actor: User | None = None,
+    based_on: int | None = None,
 ) -> Questionnaire:
     """A new version of a questionnaire. Versions are never changed: the follow-ups that
     answered an older one keep its questions, weights and thresholds."""
@@ -112,10 +123,18 @@ def questionnaire_publish(
     if sum(max(option[3] for option in options) for *_texts, options in questions) < high_from:
         raise AnswersError(_("No answers reach the high threshold; lower it."))
     last = Questionnaire.objects.filter(slug=slug).aggregate(last=Max("version"))["last"] or 0
-    made: Questionnaire = default.build(
-        (Questionnaire, Question, Option), slug=slug, version=last + 1, title=title,
-        medium_from=medium_from, high_from=high_from, questions=questions, created_by=actor,
-    )  # fmt: skip
+    meanwhile = _("Another version was published meanwhile; start from it again.")
+    if based_on is not None and based_on != last:
+        raise AnswersError(meanwhile)
+    try:
+        with transaction.atomic():
+            made: Questionnaire = default.build(
+                (Questionnaire, Question, Option), slug=slug, version=last + 1, title=title,
+                medium_from=medium_from, high_from=high_from, questions=questions,
+                created_by=actor,
+            )  # fmt: skip
+    except IntegrityError:  # published at the same moment by someone else
+        raise AnswersError(meanwhile) from None
     if actor is not None:
         audit.record(actor=actor, action="create", obj=made, details={"version": made.version})
     return made
@@ -206,11 +225,7 @@ def enrol(
     region = region_id or person.home_region_id or person.region_id
     if scope is None or not in_region(str(region), scope.region_code):
         raise MonitoringError("region_out_of_scope")
-    if (
-        agency is not None
-        and agency.pk != scope.agency_id
-        and not responsible_may(agency, scope.region_code, str(region))
-    ):
+    if agency is not None and not may_make_responsible(scope, agency, str(region)):
         raise MonitoringError("agency_out_of_scope")
     today = timezone.localdate()
     started_on = started_on or today
@@ -245,19 +260,38 @@ def responsible_may(agency: Agency, scope_region: str, region: str) -> bool:
     )
 
 
+def may_make_responsible(scope: Any, agency: Agency, region: str) -> bool:
+    """An agency officer watches for their own agency; the secretariat and regency officers
+    for theirs or an agency of their region whose jurisdiction holds the region."""
+    if not agency.is_active:
+        return False
+    if agency.pk == scope.agency_id:
+        return True
+    return scope.role != Role.AGENCY_OFFICER and responsible_may(agency, scope.region_code, region)
+
+
+def may_be_responsible(officer: User, agency: Agency, region: str) -> bool:
+    """An officer who is responsible for a watch must be able to open it."""
+    return (
+        officer.is_active and officer.agency_id == agency.pk
+        and officer.role in IDENTITY_ROLES and officer.region_id is not None
+        and in_region(region, str(officer.region_id))
+    )  # fmt: skip
+
+
 def responsible_agencies(actor: User) -> list[Agency]:
     """The agencies an officer may make responsible: their own, and (secretariat and
     regency officers) the active agencies of their region."""
     scope = scope_of(actor)
     if scope is None:
         return []
+    own = Agency.objects.filter(pk=scope.agency_id, is_active=True)
     if scope.role == Role.AGENCY_OFFICER:
-        return list(Agency.objects.filter(pk=scope.agency_id))
-    return list(
-        Agency.objects.filter(is_active=True)
-        .filter(within_region("jurisdiction", scope.region_code))
-        .order_by("jurisdiction_id", "name")
+        return list(own)
+    region = Agency.objects.filter(is_active=True).filter(
+        within_region("jurisdiction", scope.region_code)
     )
+    return list((own | region).distinct().order_by("jurisdiction_id", "name"))
 
 
 def task_force_of(region: str) -> Agency | None:
@@ -335,6 +369,12 @@ def enrolment_close(*, actor: User, enrolment: Enrolment, reason: str, request: 
     enrolment.closed_reason, enrolment.next_due = reason.strip(), None
     enrolment.save(update_fields=["status", "closed_on", "closed_reason", "next_due",
                                   "updated_at"])  # fmt: skip
+    # A survivor's open reintegration plan ends with the watch, for the same reason.
+    ReintegrationPlan.objects.filter(enrolment=enrolment, status=PlanStatus.OPEN).update(
+        status=PlanStatus.CLOSED,
+        closed_on=enrolment.closed_on,
+        closing_summary=enrolment.closed_reason,
+    )
     audit.record(actor=actor, action="close", obj=enrolment, request=request)
 
 
@@ -517,11 +557,9 @@ def enrolment_reassign(
         raise MonitoringError("not_allowed")
     if not enrolment.is_active:
         raise MonitoringError("closed")
-    if agency.pk != scope.agency_id and not responsible_may(
-        agency, scope.region_code, enrolment.region_id
-    ):
+    if not may_make_responsible(scope, agency, enrolment.region_id):
         raise MonitoringError("agency_out_of_scope")
-    if officer is not None and (officer.agency_id != agency.pk or not officer.is_active):
+    if officer is not None and not may_be_responsible(officer, agency, enrolment.region_id):
         raise MonitoringError("officer_not_of_agency")
     before = {"agency": enrolment.agency_id, "officer": enrolment.officer_id}
     enrolment.agency, enrolment.officer = agency, officer

@@ -105,6 +105,7 @@ def plan_context(user: User, enrolment: Enrolment) -> dict[str, Any] | None:
     plan = ReintegrationPlan.objects.filter(enrolment=enrolment).first()
     referrals = reintegration.referrals_for(user, enrolment) if plan else []
     return {
+        "visible_referrals": {referral.pk for referral in referrals},
         "plan": plan,
         "goals": list(plan.goals.select_related("referral__service_type", "referral__to_agency"))
         if plan else [],
@@ -417,6 +418,7 @@ def questionnaire(request: HttpRequest) -> HttpResponse:
                     slug=current.slug, title=(current.title_id, current.title_en),
                     medium_from=form.cleaned_data["medium_from"],
                     high_from=form.cleaned_data["high_from"], questions=form.spec(), actor=user,
+                    based_on=form.cleaned_data["based_on"],
                 )  # fmt: skip
             except services.AnswersError as error:
                 form.add_error(None, error.message)

@@ -251,7 +251,7 @@ def test_the_secretariat_publishes_a_new_version_of_the_questionnaire(client, si
     url = reverse("monitoring:questionnaire")
     page = client.get(url).content.decode()
     assert 'id="publish"' in page
-    data = {"medium_from": "5", "high_from": "9", "new_key": "online_gambling",
+    data = {"medium_from": "5", "high_from": "9", "based_on": "1", "new_key": "online_gambling",
             "new_text_id": "Terjerat judi daring?", "new_text_en": "Caught in online gambling?",
             "new_weight": "3"}  # fmt: skip
     for key, text_id, text_en, options in default.QUESTIONS:
@@ -261,6 +261,8 @@ def test_the_secretariat_publishes_a_new_version_of_the_questionnaire(client, si
     wrong = client.post(url, {**data, "high_from": "500"})  # no answers reach it
     assert wrong.status_code == 400 and Questionnaire.objects.count() == 1
     assert client.post(url, data).status_code == 302
+    stale = client.post(url, data)  # the same form again: version 2 is out meanwhile
+    assert stale.status_code == 400 and Questionnaire.objects.count() == 2
     current = services.questionnaire_current()
     keys = [q.key for q in services.questions_of(current)]
     assert (

@@ -131,3 +131,36 @@ def test_a_watch_is_handed_to_another_agency_and_officer(client, siti, riduan, r
     assert client.post(url, {"agency": hsu.pk, "officer": riduan.pk}).status_code == 302
     enrolment.refresh_from_db()
     assert (enrolment.agency, enrolment.officer) == (hsu, riduan)
+
+
+def test_agency_officers_watch_for_their_own_agency_only(rahmadi, riduan, siti):
+    person = person_create(actor=rahmadi, full_name="Rani Sintetis", region_id="63.03",
+                           home_region_id="63.03")  # fmt: skip
+    banjar = Agency.objects.get(slug="gt-banjar")
+    with pytest.raises(MonitoringError) as refused:
+        services.enrol(actor=rahmadi, person=person, group=Group.CHILD_AT_RISK, agency=banjar)
+    assert refused.value.code == "agency_out_of_scope"
+    enrolment, _new = services.enrol(actor=rahmadi, person=person, group=Group.CHILD_AT_RISK)
+    with pytest.raises(MonitoringError):  # nor hand it to another agency
+        services.enrolment_reassign(actor=rahmadi, enrolment=enrolment, agency=banjar)
+    hsu_officer = riduan  # of GT HSU, and of Hulu Sungai Utara: cannot open a Banjar watch
+    with pytest.raises(MonitoringError) as refused:
+        services.enrolment_reassign(actor=siti, enrolment=enrolment,
+                                    agency=Agency.objects.get(slug="gt-hsu"),
+                                    officer=hsu_officer)  # fmt: skip
+    assert refused.value.code in ("agency_out_of_scope", "officer_not_of_agency")
+
+
+def test_closing_a_survivors_watch_ends_the_plan(siti):
+    from sigap.monitoring import reintegration
+    from sigap.monitoring.models import PlanStatus
+
+    enrolment, _new = services.enrol(actor=siti, person=child(siti, "Sari Sintetis"),
+                                     group=Group.SURVIVOR)  # fmt: skip
+    plan = reintegration.plan_open(actor=siti, enrolment=enrolment)
+    reintegration.goal_add(actor=siti, plan=plan, area="health", description="Pulih.")
+    services.enrolment_close(actor=siti, enrolment=enrolment, reason="Pindah (sintetis).")
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.CLOSED and plan.closing_summary == "Pindah (sintetis)."
+    with pytest.raises(MonitoringError):
+        reintegration.goal_add(actor=siti, plan=plan, area="legal", description="x")

@@ -261,7 +261,7 @@ def enrolment_create(request: HttpRequest, payload: EnrolmentIn) -> Status[dict[
     if payload.agency:
         agency = Agency.objects.filter(slug=payload.agency.strip()).first()
         if agency is None:
-            raise InputError.on("agency", _("No agency has this slug or id."), "invalid_choice")
+            raise InputError.on("agency", _("No agency has this short key."), "invalid_choice")
     enrolment, created = services.enrol(
         actor=user, person=person, group=group, reason=payload.reason, region_id=region,
         started_on=date_from("started_on", payload.started_on) if payload.started_on else None,

@@ -65,13 +65,24 @@
     if (!retry) retry = window.setInterval(function () { if (navigator.onLine) send(); }, 30000);
   }
 
+  var sending = false;  // one request at a time (a tap, the timer and "online" may meet)
+
   function send() {
+    if (sending) return;
     say(form.getAttribute("data-draft-sending"));
     if (!window.fetch || !window.FormData) { pending = false; save(); form.submit(); return; }
+    sending = true;
     window.fetch(form.action || window.location.href, {
       method: "POST", body: new FormData(form), credentials: "same-origin",
       headers: { "X-Sigap-Draft": "1" }
     }).then(function (response) {
+      sending = false;
+      // The way failed, not the form (a proxy's 502/504, a timeout, too many requests):
+      // keep the draft pending and try again.
+      if (response.status >= 500 || response.status === 408 || response.status === 429) {
+        wait();
+        return null;
+      }
       if (retry) { window.clearInterval(retry); retry = null; }
       pending = false;
       save();
@@ -81,7 +92,7 @@
         storage.removeItem(key);  // kept by the server
         window.location.assign(answer.location);
       });
-    }).catch(wait);
+    }).catch(function () { sending = false; wait(); });
   }
 
   var stored = null;
