@@ -3,6 +3,7 @@ phone in the field) and the closing of an enrolment."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -115,15 +116,37 @@ def plan_context(user: User, enrolment: Enrolment) -> dict[str, Any] | None:
     }  # fmt: skip
 
 
-def _enrolment(request: HttpRequest, pk: int, action: Action = Action.VIEW) -> Enrolment:
-    user = require(request, Enrolment)
-    return get_or_404(user, Enrolment, action, request=request, pk=pk)
+def _enrolment(
+    request: HttpRequest, pk: int, action: Action = Action.VIEW
+) -> tuple[User, Enrolment]:
+    user = require(request, Enrolment, action)
+    return user, get_or_404(user, Enrolment, action, request=request, pk=pk)
+
+
+def _step(
+    request: HttpRequest, form: Any, step: Callable[[dict[str, Any]], object], *,
+    done: str = "", invalid: str = "",
+) -> None:  # fmt: skip
+    """A form posted from the enrolment page: its first error (or `invalid`), the service's
+    refusal, or `done`, said there."""
+    if not form.is_valid():
+        if invalid:
+            messages.error(request, invalid)
+        else:
+            _said(request, form)
+        return
+    try:
+        step(form.cleaned_data)
+    except WorkflowError as error:
+        messages.error(request, error.message)
+    else:
+        if done:
+            messages.success(request, done)
 
 
 @login_required
 def enrolment_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    enrolment = _enrolment(request, pk)
-    user = require(request, Enrolment)
+    user, enrolment = _enrolment(request, pk)
     follow_ups = [
         (follow_up, services.reasons_of(follow_up))
         for follow_up in enrolment.follow_ups.select_related("officer", "questionnaire", "case")
@@ -145,8 +168,7 @@ def enrolment_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def follow_up_new(request: HttpRequest, pk: int) -> HttpResponse:
-    enrolment = _enrolment(request, pk, Action.CHANGE)
-    user = require(request, Enrolment)
+    user, enrolment = _enrolment(request, pk, Action.CHANGE)
     questionnaire = services.questionnaire_current()
     form = FollowUpForm(request.POST or None, questionnaire=questionnaire)
     if request.method == "POST" and form.is_valid():
@@ -158,9 +180,7 @@ def follow_up_new(request: HttpRequest, pk: int) -> HttpResponse:
                 indications_found=data["indications_found"], version=data["version"],
                 client_key=data["client_key"], request=request,
             )  # fmt: skip
-        except services.AnswersError as error:
-            form.add_error(None, error.message)
-        except services.MonitoringError as error:
+        except (services.AnswersError, services.MonitoringError) as error:
             form.add_error(None, error.message)
         else:
             messages.success(
@@ -171,7 +191,7 @@ def follow_up_new(request: HttpRequest, pk: int) -> HttpResponse:
                     "date": follow_up.next_due.strftime("%d/%m/%Y") if follow_up.next_due else "—",
                 },
                 extra_tags=draft_key(user, enrolment),  # the device forgets its draft
-            )  # the device forgets its draft
+            )
             if follow_up.indications_found:
                 return _sent(request, _escalate(request, user, follow_up))
             return _sent(request, HttpResponseRedirect(
@@ -223,21 +243,14 @@ def escalate(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def enrolment_close(request: HttpRequest, pk: int) -> HttpResponse:
-    enrolment = _enrolment(request, pk, Action.CHANGE)
-    user = require(request, Enrolment)
-    form = CloseForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Give the reason for closing."))
-    else:
-        try:
-            reason = form.cleaned_data["reason"]
-            services.enrolment_close(
-                actor=user, enrolment=enrolment, reason=reason, request=request
-            )
-        except services.MonitoringError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("The enrolment is closed."))
+    user, enrolment = _enrolment(request, pk, Action.CHANGE)
+    _step(
+        request, CloseForm(request.POST),
+        lambda data: services.enrolment_close(
+            actor=user, enrolment=enrolment, reason=data["reason"], request=request
+        ),
+        done=_("The enrolment is closed."), invalid=_("Give the reason for closing."),
+    )  # fmt: skip
     return HttpResponseRedirect(reverse("monitoring:enrolment_detail", args=[pk]))
 
 
@@ -312,8 +325,7 @@ def _said(request: HttpRequest, form: Any) -> None:
 
 
 def _plan(request: HttpRequest, pk: int) -> tuple[User, Enrolment, ReintegrationPlan]:
-    user = require(request, Enrolment, Action.CHANGE)
-    enrolment = get_or_404(user, Enrolment, Action.CHANGE, request=request, pk=pk)
+    user, enrolment = _enrolment(request, pk, Action.CHANGE)
     plan = ReintegrationPlan.objects.filter(enrolment=enrolment).first()
     if plan is None:
         raise Http404
@@ -323,8 +335,7 @@ def _plan(request: HttpRequest, pk: int) -> tuple[User, Enrolment, Reintegration
 @login_required
 @require_POST
 def plan_open(request: HttpRequest, pk: int) -> HttpResponse:
-    user = require(request, Enrolment, Action.CHANGE)
-    enrolment = get_or_404(user, Enrolment, Action.CHANGE, request=request, pk=pk)
+    user, enrolment = _enrolment(request, pk, Action.CHANGE)
     try:
         reintegration.plan_open(actor=user, enrolment=enrolment, request=request)
     except WorkflowError as error:
@@ -337,13 +348,9 @@ def plan_open(request: HttpRequest, pk: int) -> HttpResponse:
 def goal_add(request: HttpRequest, pk: int) -> HttpResponse:
     user, enrolment, plan = _plan(request, pk)
     form = GoalForm(request.POST, referrals=reintegration.referrals_for(user, enrolment))
-    if not form.is_valid():
-        _said(request, form)
-        return _back(enrolment)
-    try:
-        reintegration.goal_add(actor=user, plan=plan, request=request, **form.cleaned_data)
-    except WorkflowError as error:
-        messages.error(request, error.message)
+    _step(request, form, lambda data: reintegration.goal_add(
+        actor=user, plan=plan, request=request, **data
+    ))  # fmt: skip
     return _back(enrolment)
 
 
@@ -352,17 +359,11 @@ def goal_add(request: HttpRequest, pk: int) -> HttpResponse:
 def goal_move(request: HttpRequest, pk: int, goal: int) -> HttpResponse:
     user, enrolment, plan = _plan(request, pk)
     target = plan.goals.filter(pk=goal).first()
-    form = GoalMoveForm(request.POST)
     if target is None:
         raise Http404
-    if not form.is_valid():
-        _said(request, form)
-        return _back(enrolment)
-    try:
-        reintegration.goal_move(actor=user, goal=target, status=form.cleaned_data["status"],
-                                request=request)  # fmt: skip
-    except WorkflowError as error:
-        messages.error(request, error.message)
+    _step(request, GoalMoveForm(request.POST),
+          lambda data: reintegration.goal_move(actor=user, goal=target, status=data["status"],
+                                               request=request))  # fmt: skip
     return _back(enrolment)
 
 
@@ -370,14 +371,9 @@ def goal_move(request: HttpRequest, pk: int, goal: int) -> HttpResponse:
 @require_POST
 def review_add(request: HttpRequest, pk: int) -> HttpResponse:
     user, enrolment, plan = _plan(request, pk)
-    form = ReviewForm(request.POST)
-    if not form.is_valid():
-        _said(request, form)
-        return _back(enrolment)
-    try:
-        reintegration.review_add(actor=user, plan=plan, request=request, **form.cleaned_data)
-    except WorkflowError as error:
-        messages.error(request, error.message)
+    _step(request, ReviewForm(request.POST), lambda data: reintegration.review_add(
+        actor=user, plan=plan, request=request, **data
+    ))  # fmt: skip
     return _back(enrolment)
 
 
@@ -385,17 +381,10 @@ def review_add(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def plan_close(request: HttpRequest, pk: int) -> HttpResponse:
     user, enrolment, plan = _plan(request, pk)
-    form = PlanCloseForm(request.POST)
-    if not form.is_valid():
-        _said(request, form)
-        return _back(enrolment)
-    try:
-        reintegration.plan_close(actor=user, plan=plan, summary=form.cleaned_data["summary"],
-                                 request=request)  # fmt: skip
-    except WorkflowError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("The reintegration plan is closed."))
+    _step(request, PlanCloseForm(request.POST),
+          lambda data: reintegration.plan_close(actor=user, plan=plan, summary=data["summary"],
+                                                request=request),
+          done=_("The reintegration plan is closed."))  # fmt: skip
     return _back(enrolment)
 
 
@@ -438,21 +427,15 @@ def questionnaire(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def enrolment_reassign(request: HttpRequest, pk: int) -> HttpResponse:
-    enrolment = _enrolment(request, pk, Action.CHANGE)
-    user = require(request, Enrolment)
-    form = ReassignForm(request.POST, agencies=services.responsible_agencies(user))
-    if not form.is_valid():
-        _said(request, form)
-    else:
-        try:
-            services.enrolment_reassign(
-                actor=user, enrolment=enrolment, agency=form.cleaned_data["agency"],
-                officer=form.cleaned_data["officer"], request=request,
-            )  # fmt: skip
-        except WorkflowError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("The responsibility is handed over."))
+    user, enrolment = _enrolment(request, pk, Action.CHANGE)
+    _step(
+        request, ReassignForm(request.POST, agencies=services.responsible_agencies(user)),
+        lambda data: services.enrolment_reassign(
+            actor=user, enrolment=enrolment, agency=data["agency"], officer=data["officer"],
+            request=request,
+        ),
+        done=_("The responsibility is handed over."),
+    )  # fmt: skip
     if not scoped(user, Enrolment).filter(pk=pk).exists():  # handed out of their sight
         return HttpResponseRedirect(reverse("monitoring:board"))
     return HttpResponseRedirect(reverse("monitoring:enrolment_detail", args=[pk]))
