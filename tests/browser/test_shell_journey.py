@@ -69,3 +69,12 @@ def test_the_layout_works_on_a_phone(browser, live_server, kalsel_reference, scr
     screenshot(page, "05-ponsel")
     context.close()
     assert not errors
+
+
+def test_the_longest_menu_never_makes_a_page_scroll_sideways(page):
+    """The secretariat's menu is the longest: it wraps rather than widening the page."""
+    log_in(page, "siti", PASSWORD, device=with_authenticator(make_persona("siti")))
+    for width in (1280, 1200, 360):
+        page.set_viewport_size({"width": width, "height": 800})
+        page.goto("/")
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, width
