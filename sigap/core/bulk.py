@@ -12,7 +12,7 @@ that rows of one table can point at rows of another written in the same transact
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, cast
 
 from django.db import connection, models
@@ -55,8 +55,11 @@ class Table:
     def __len__(self) -> int:
         return len(self.rows)
 
-    def write(self) -> int:
-        """Write the rows added (in the caller's transaction) and forget them."""
+    def write(self, *, ignore_conflicts: bool = False) -> int:
+        """Write the rows added (in the caller's transaction) and forget them. With
+        `ignore_conflicts`, a row that would break a unique constraint is left out, as
+        `bulk_create(ignore_conflicts=True)` does (on PostgreSQL the rows are copied into a
+        temporary table first, since COPY itself cannot leave a row out)."""
         if not self.rows:
             return 0
         fields = [*self.given, *self.others]
@@ -70,18 +73,37 @@ class Table:
         columns = ", ".join(connection.ops.quote_name(str(field.column)) for field in fields)
         rows = (_converted(row, converting) + rest for row in self.rows)
         with connection.cursor() as cursor:
-            if connection.vendor == "postgresql":
-                copy_rows = f"COPY {table} ({columns}) FROM STDIN"
-                with connection.wrap_database_errors, cursor.cursor.copy(copy_rows) as copy:
-                    for row in rows:
-                        copy.write_row(row)
+            if connection.vendor == "postgresql" and ignore_conflicts:
+                staged = connection.ops.quote_name(f"bulk_{self.model._meta.db_table}")
+                cursor.execute(
+                    f"CREATE TEMPORARY TABLE {staged} ON COMMIT DROP AS "  # noqa: S608 - names from the model
+                    f"SELECT {columns} FROM {table} WITH NO DATA"
+                )
+                _copy(cursor, staged, columns, rows)
+                cursor.execute(
+                    f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {staged} "  # noqa: S608
+                    "ON CONFLICT DO NOTHING"
+                )
+                cursor.execute(f"DROP TABLE {staged}")
+            elif connection.vendor == "postgresql":
+                _copy(cursor, table, columns, rows)
             else:
                 marks = ", ".join(["%s"] * len(fields))
-                insert = f"INSERT INTO {table} ({columns}) VALUES ({marks})"  # noqa: S608 - names from the model
+                verb = "INSERT OR IGNORE" if ignore_conflicts else "INSERT"
+                insert = f"{verb} INTO {table} ({columns}) VALUES ({marks})"
                 cursor.executemany(insert, cast(Any, rows))
         count = len(self.rows)
         self.rows = []
         return count
+
+
+def _copy(cursor: Any, table: str, columns: str, rows: Iterable[tuple[Any, ...]]) -> None:
+    with (
+        connection.wrap_database_errors,
+        cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy,
+    ):
+        for row in rows:
+            copy.write_row(row)
 
 
 def _converted(row: tuple[Any, ...], converting: list[tuple[int, Any]]) -> tuple[Any, ...]:

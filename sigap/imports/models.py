@@ -134,14 +134,17 @@ class ImportRow(models.Model):
     why, its cells (encrypted) and, for rows that were read, a keyed fingerprint of the
     normalised values that finds the same row in a later file."""
 
-    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="rows")
+    # Found by batch through the unique (batch, number) index: no index of its own.
+    batch = models.ForeignKey(
+        ImportBatch, on_delete=models.CASCADE, related_name="rows", db_index=False
+    )
     number = models.PositiveIntegerField(_("row"))
     status = models.CharField(_("status"), max_length=10, choices=RowStatus.choices)
     cells = EncryptedTextField()  # JSON list of the cells as text
     # JSON of the normalised values and the reasons (the row report): encrypted, since reasons
     # quote the values that could not be read, an invalid NIK among them.
     values = EncryptedTextField(blank=True)
-    fingerprint = models.CharField(max_length=32, blank=True, db_index=True)
+    fingerprint = models.CharField(max_length=32, blank=True)  # indexed below
     migrant_return = models.ForeignKey(
         "MigrantReturn", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -151,6 +154,8 @@ class ImportRow(models.Model):
         constraints: ClassVar = [
             models.UniqueConstraint(fields=["batch", "number"], name="import_row_unique")
         ]
+        # Found by equality only (see people.Person's indexes).
+        indexes: ClassVar = [models.Index(fields=["fingerprint"], name="import_row_fingerprint")]
 
     def __str__(self) -> str:
         return f"{self.batch_id}:{self.number}"
@@ -163,7 +168,11 @@ class ImportRow(models.Model):
 class MigrantReturn(models.Model):
     """A migrant worker's return (kepulangan PMI) as an official list recorded it."""
 
-    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="migrant_returns")
+    # Found by person through the (person, return date) index; the country by equality
+    # only: indexed below (see people.Person's indexes).
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="migrant_returns", db_index=False
+    )
     destination_country = models.ForeignKey(
         Country,
         verbose_name=_("destination country"),
@@ -171,6 +180,7 @@ class MigrantReturn(models.Model):
         null=True,
         blank=True,
         related_name="+",
+        db_index=False,
     )
     job = models.CharField(_("job"), max_length=20, choices=Job.choices, blank=True)
     job_text = models.CharField(_("job as written"), max_length=200, blank=True)
@@ -203,6 +213,7 @@ class MigrantReturn(models.Model):
         indexes: ClassVar = [
             models.Index(fields=["person", "return_date"]),
             models.Index(fields=["needs_follow_up", "return_date"]),
+            models.Index(fields=["destination_country"], name="return_country"),
         ]
 
     def __str__(self) -> str:

@@ -185,9 +185,6 @@ class Importer:
     # -- lookups -----------------------------------------------------------------------
     def prefetch(self, chunk: list[tuple[int, list[Any], Reading]]) -> None:
         records = [r.values for _n, _c, r in chunk if r.kind == "record"]
-        for values in records:
-            values.fingerprint = fingerprint(values)
-            values.nik_index = nik_index(values.nik) if values.nik else ""
         known = (
             self._visible(ImportRow, "batch__")
             .filter(
@@ -468,7 +465,11 @@ def _read_chunks(
     for index, (number, cells) in enumerate(rows):
         if index < data_start:
             continue
-        chunk.append((number, cells, reader.read(cells)))
+        read = reader.read(cells)
+        if read.kind == "record":  # the keys it is looked up by
+            read.values.fingerprint = fingerprint(read.values)
+            read.values.nik_index = nik_index(read.values.nik) if read.values.nik else ""
+        chunk.append((number, cells, read))
         if len(chunk) >= CHUNK:
             yield chunk
             chunk = []
@@ -479,7 +480,7 @@ def _read_chunks(
 def chunks(
     rows: Iterator[tuple[int, list[Any]]], reader: Reader, data_start: int
 ) -> Iterator[Chunk]:
-    """The rows read and normalised, chunk by chunk, in a second thread: it reads the next
+    """The rows read, normalised and keyed, chunk by chunk, in a second thread: it reads the next
     chunk while this one waits on the database for the chunk before. At most two chunks wait
     between them, so memory stays flat. An error in the reading (UnreadableFile) is raised
     here, in the order of the rows."""

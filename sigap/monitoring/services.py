@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 from sigap.cases import services as cases
 from sigap.cases.models import Case, CaseSource, PartyRole
 from sigap.cases.services import WorkflowError
-from sigap.core import audit
+from sigap.core import audit, bulk
 from sigap.core.access import (
     IDENTITY_ROLES,
     Action,
@@ -304,6 +304,10 @@ def _regency(code: str) -> str:
     return code[:5]  # PP.KK
 
 
+ENROLMENT_FROM_RETURN = ("person", "group", "source", "source_return", "source_batch", "agency",
+                         "region", "started_on", "next_due", "created_by")  # fmt: skip
+
+
 def enrol_risky_returns(batch: ImportBatch, actor: User, return_ids: list[int]) -> int:
     """Enrol the risky returns of an import's chunk in "returned migrant worker at risk", for
     the task force of the person's home regency (the batch's agency where the province has
@@ -335,25 +339,23 @@ def enrol_risky_returns(batch: ImportBatch, actor: User, return_ids: list[int]) 
     )
     today = timezone.localdate()
     due = next_follow_up(today, "first")
-    made = []
+    made = bulk.Table(Enrolment, ENROLMENT_FROM_RETURN)
     for pk, person, region, home in rows:
         if person in watched:
             continue
         watched.add(person)
         regency = _regency(home or "")
         agency = task_forces.get(regency) if in_region(regency, batch.region_id) else None
-        made.append(Enrolment(
-            person_id=person, group=Group.RETURNEE_AT_RISK, source=Source.IMPORT,
-            source_return_id=pk, source_batch=batch, agency_id=agency or batch.agency_id,
-            region_id=regency if agency else region, started_on=today, next_due=due,
-            created_by=actor,
-        ))  # fmt: skip
+        made.add(person, Group.RETURNEE_AT_RISK, Source.IMPORT, pk, batch.pk,
+                 agency or batch.agency_id, regency if agency else region, today, due,
+                 actor.pk)  # fmt: skip
+    count = len(made)
     # A concurrent import enrolling the same person gives way (the one-active rule holds).
-    Enrolment.objects.bulk_create(made, batch_size=1000, ignore_conflicts=True)
-    if made:
-        details = {"enrolments": len(made), "group": Group.RETURNEE_AT_RISK}
+    made.write(ignore_conflicts=True)
+    if count:
+        details = {"enrolments": count, "group": Group.RETURNEE_AT_RISK}
         audit.record(actor=actor, action="create", obj=batch, details=details)
-    return len(made)
+    return count
 
 
 @transaction.atomic

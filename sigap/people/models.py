@@ -30,7 +30,7 @@ class Person(models.Model):
     full_name = EncryptedTextField(_("full name"))
     aliases = EncryptedTextField(_("other names"), blank=True, help_text=_("One name per line."))
     nik = EncryptedTextField(_("NIK"), blank=True)
-    nik_index = models.CharField(max_length=32, blank=True, db_index=True, editable=False)
+    nik_index = models.CharField(max_length=32, blank=True, editable=False)  # indexed below
     # Why the NIK does not pass the checks (a parse_nik error code), when it was kept as written
     # on the person's document: recorded and shown, never "corrected".
     nik_problem = models.CharField(_("NIK problem"), max_length=40, blank=True)
@@ -44,6 +44,7 @@ class Person(models.Model):
         null=True,
         blank=True,
         related_name="+",
+        db_index=False,  # indexed below
     )
     home_region = models.ForeignKey(
         Region,
@@ -70,7 +71,7 @@ class Person(models.Model):
         default=False,
         help_text=_("Hides the name behind a pseudonym even from most officers (art. 44)."),
     )
-    pseudonym = models.CharField(_("pseudonym"), max_length=30, unique=True, editable=False)
+    pseudonym = models.CharField(_("pseudonym"), max_length=30, editable=False)  # unique below
 
     # Scope: the agency that registered the person and the region the record belongs to.
     agency = models.ForeignKey(
@@ -100,6 +101,16 @@ class Person(models.Model):
         verbose_name = _("person")
         verbose_name_plural = _("persons")
         ordering: ClassVar = ["-created_at", "-id"]
+        # Keys and codes found by equality only: plain indexes, without the second
+        # (pattern) index PostgreSQL gets for `db_index`/`unique` on a text column, which
+        # only a LIKE search would use and every insert would pay for.
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["pseudonym"], name="person_pseudonym_unique")
+        ]
+        indexes: ClassVar = [
+            models.Index(fields=["nik_index"], name="person_nik_index"),
+            models.Index(fields=["citizenship"], name="person_citizenship"),
+        ]
 
     def __str__(self) -> str:
         # Never a name: str() ends up in logs and error reports.
@@ -109,7 +120,10 @@ class Person(models.Model):
 class PersonNameKey(models.Model):
     """A keyed hash of one sound key of a person's names (see people.names)."""
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="name_keys")
+    # Found by person through the unique (person, key) index: no index of its own.
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="name_keys", db_index=False
+    )
     key = models.CharField(max_length=32)
 
     class Meta:

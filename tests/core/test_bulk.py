@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 
 from sigap.core import bulk
 from sigap.core.crypto import decrypt_text
@@ -59,3 +59,23 @@ def test_any_is_membership_in_a_list_of_values(siti):
     assert not Person.objects.filter(pk__any=[]).exists()
     keys = PersonNameKey.objects.filter(person_id__any=wanted)
     assert {key.person_id for key in keys} == set(wanted)
+
+
+def test_ignoring_conflicts_leaves_out_the_rows_that_break_a_unique_constraint(siti):
+    person = person_create(actor=siti, full_name="Orang Sintetis Kunci")
+    held = set(PersonNameKey.objects.filter(person=person).values_list("key", flat=True))
+    assert held
+    with transaction.atomic():
+        keys = bulk.Table(PersonNameKey, ["person", "key"])
+        for key in [*sorted(held), "kunci-baru-1", "kunci-baru-2"]:
+            keys.add(person.pk, key)
+        assert keys.write(ignore_conflicts=True) == len(held) + 2
+        keys.add(person.pk, "kunci-baru-3")  # a second write in the same transaction
+        keys.write(ignore_conflicts=True)
+    stored = PersonNameKey.objects.filter(person=person)
+    assert sorted(stored.values_list("key", flat=True)) == sorted(
+        [*held, "kunci-baru-1", "kunci-baru-2", "kunci-baru-3"]
+    )
+    keys.add(person.pk, "kunci-baru-1")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        keys.write()  # without ignoring, the same conflict is an error
