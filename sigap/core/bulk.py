@@ -56,8 +56,9 @@ class Table:
         return len(self.rows)
 
     def write(self, *, ignore_conflicts: bool = False) -> int:
-        """Write the rows added (in the caller's transaction) and forget them. With
-        `ignore_conflicts`, a row that would break a unique constraint is left out, as
+        """Write the rows added (in the caller's transaction), forget them and say how many
+        were written. With `ignore_conflicts`, a row that would break a unique constraint
+        (another row's, or one written before it in the same call) is left out, as
         `bulk_create(ignore_conflicts=True)` does (on PostgreSQL the rows are copied into a
         temporary table first, since COPY itself cannot leave a row out)."""
         if not self.rows:
@@ -72,6 +73,7 @@ class Table:
         table = connection.ops.quote_name(self.model._meta.db_table)
         columns = ", ".join(connection.ops.quote_name(str(field.column)) for field in fields)
         rows = (_converted(row, converting) + rest for row in self.rows)
+        count = len(self.rows)
         with connection.cursor() as cursor:
             if connection.vendor == "postgresql" and ignore_conflicts:
                 staged = connection.ops.quote_name(f"bulk_{self.model._meta.db_table}")
@@ -84,6 +86,7 @@ class Table:
                     f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {staged} "  # noqa: S608
                     "ON CONFLICT DO NOTHING"
                 )
+                count = cursor.rowcount
                 cursor.execute(f"DROP TABLE {staged}")
             elif connection.vendor == "postgresql":
                 _copy(cursor, table, columns, rows)
@@ -92,7 +95,7 @@ class Table:
                 verb = "INSERT OR IGNORE" if ignore_conflicts else "INSERT"
                 insert = f"{verb} INTO {table} ({columns}) VALUES ({marks})"
                 cursor.executemany(insert, cast(Any, rows))
-        count = len(self.rows)
+                count = cursor.rowcount if ignore_conflicts else count
         self.rows = []
         return count
 

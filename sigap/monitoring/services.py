@@ -326,12 +326,6 @@ def enrol_risky_returns(batch: ImportBatch, actor: User, return_ids: list[int]) 
     rows = list(risky)
     if not rows:
         return 0
-    watched = set(
-        Enrolment.objects.filter(
-            group=Group.RETURNEE_AT_RISK, status=EnrolmentStatus.ACTIVE,
-            person_id__any=list({person for _pk, person, _r, _h in rows}),
-        ).values_list("person_id", flat=True)
-    )  # fmt: skip
     task_forces = dict(
         Agency.objects.filter(kind=AgencyKind.TASK_FORCE, is_active=True)
         .order_by("pk")
@@ -340,18 +334,19 @@ def enrol_risky_returns(batch: ImportBatch, actor: User, return_ids: list[int]) 
     today = timezone.localdate()
     due = next_follow_up(today, "first")
     made = bulk.Table(Enrolment, ENROLMENT_FROM_RETURN)
+    seen: set[int] = set()  # a person's first risky return of the chunk enrols them
     for pk, person, region, home in rows:
-        if person in watched:
+        if person in seen:
             continue
-        watched.add(person)
+        seen.add(person)
         regency = _regency(home or "")
         agency = task_forces.get(regency) if in_region(regency, batch.region_id) else None
         made.add(person, Group.RETURNEE_AT_RISK, Source.IMPORT, pk, batch.pk,
                  agency or batch.agency_id, regency if agency else region, today, due,
                  actor.pk)  # fmt: skip
-    count = len(made)
-    # A concurrent import enrolling the same person gives way (the one-active rule holds).
-    made.write(ignore_conflicts=True)
+    # Who is watched in the group already is left out by the one-active rule (a unique
+    # index), also against a concurrent import: no query that would grow with the table.
+    count = made.write(ignore_conflicts=True)
     if count:
         details = {"enrolments": count, "group": Group.RETURNEE_AT_RISK}
         audit.record(actor=actor, action="create", obj=batch, details=details)

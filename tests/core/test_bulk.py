@@ -69,9 +69,10 @@ def test_ignoring_conflicts_leaves_out_the_rows_that_break_a_unique_constraint(s
         keys = bulk.Table(PersonNameKey, ["person", "key"])
         for key in [*sorted(held), "kunci-baru-1", "kunci-baru-2"]:
             keys.add(person.pk, key)
-        assert keys.write(ignore_conflicts=True) == len(held) + 2
+        keys.add(person.pk, "kunci-baru-2")  # twice in one write: once
+        assert keys.write(ignore_conflicts=True) == 2  # the rows written
         keys.add(person.pk, "kunci-baru-3")  # a second write in the same transaction
-        keys.write(ignore_conflicts=True)
+        assert keys.write(ignore_conflicts=True) == 1
     stored = PersonNameKey.objects.filter(person=person)
     assert sorted(stored.values_list("key", flat=True)) == sorted(
         [*held, "kunci-baru-1", "kunci-baru-2", "kunci-baru-3"]

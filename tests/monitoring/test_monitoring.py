@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.utils import timezone, translation
 
 from sigap.core.access import can, scoped
-from sigap.core.models import Agency
+from sigap.core.models import Agency, AuditEvent
 from sigap.imports.models import MigrantReturn
 from sigap.monitoring import questionnaire as default
 from sigap.monitoring import services
@@ -212,6 +212,11 @@ def test_an_update_that_makes_a_return_risky_enrols_it_and_a_watched_person_is_n
     siti = Person.objects.get(pk=Enrolment.objects.get(agency__slug="gt-banjar").person_id)
     assert siti.migrant_returns.count() == 2 and siti.enrolments.count() == 1
     assert Enrolment.objects.count() == 4
+    # The batch's audit counts the enrolments made, not the risky returns offered.
+    said = [event.details["enrolments"] for event in AuditEvent.objects.filter(
+        action="create", object_type="imports.importbatch").order_by("pk")
+        if "enrolments" in event.details]  # fmt: skip
+    assert said == [3, 1]
 
 
 def test_a_dry_run_enrols_nobody(tmp_path):
