@@ -360,7 +360,7 @@ class Reader:
                 "skipped", reasons=[_("Total row (JUMLAH/TOTAL): a sum, not a person.")],
                 total=True,
             )  # fmt: skip
-        reading = self._record(cells)
+        reading = self._record(cells, texts)
         if reading.kind == "rejected" and self.after_total:
             reading.values.reason = ""
             return Reading("skipped", reading.values, [
@@ -368,9 +368,14 @@ class Reader:
             ])  # fmt: skip
         return reading
 
-    def _record(self, cells: list[Any]) -> Reading:
+    def _text(self, texts: list[str], name: str) -> str:
+        """A column's cell as text (its `text_of`, made once per row by `read`)."""
+        column = self.mapping.get(name)
+        return texts[column] if column is not None and column < len(texts) else ""
+
+    def _record(self, cells: list[Any], texts: list[str]) -> Reading:
         values, reasons = Values(), list[str]()
-        values.name = text_of(self.cell(cells, "name"))
+        values.name = self._text(texts, "name")
         self._nik(cells, values, reasons)
         sex = self._field(cells, "sex", parse_sex, reasons)
         values.sex = "" if sex in (None, "U") else str(sex)
@@ -381,12 +386,12 @@ class Reader:
         values.regency_code = regency or ""
         country = self._field(cells, "country", resolve_country, reasons)
         values.country_code = country or ""
-        values.reason_text = text_of(self.cell(cells, "reason"))
+        values.reason_text = self._text(texts, "reason")
         values.reason = reason_of(values.reason_text)
-        values.job_text = text_of(self.cell(cells, "job"))[:200]
+        values.job_text = self._text(texts, "job")[:200]
         values.job = job_of(values.job_text)
-        values.company = text_of(self.cell(cells, "company"))[:255]
-        procedural_text = text_of(self.cell(cells, "procedural"))
+        values.company = self._text(texts, "company")[:255]
+        procedural_text = self._text(texts, "procedural")
         values.procedural = procedural_of(procedural_text, values.reason_text)
         if values.reason == ReturnReason.OTHER and values.procedural is False:
             values.reason = ReturnReason.NON_PROCEDURAL
