@@ -54,6 +54,7 @@ def test_an_officer_uploads_checks_the_columns_and_imports_a_list(client, siti, 
     assert batch.rows_done == batch.rows_total > 0 and not batch.content  # the file is gone
     detail = client.get(reverse("imports:batch_detail", args=[batch.pk])).content.decode()
     assert 'data-status="done"' in detail and 'data-count="imported">5<' in detail
+    assert "Planet Mars" in detail and ".; " not in detail  # reasons read as sentences
     report = client.get(reverse("imports:report_download", args=[batch.pk]))
     lines = list(csv.DictReader(io.StringIO(report.content.decode("utf-8-sig"))))
     assert len(lines) == 10 and lines[0]["name"] == "Siti Aminah"
