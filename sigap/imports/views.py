@@ -89,8 +89,14 @@ def batch_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def progress(request: HttpRequest, pk: int) -> HttpResponse:
-    """The progress bar and counts alone (polled by the batch page while the import runs)."""
-    return render(request, "imports/progress.html", {"batch": _batch(request, pk)})
+    """The progress bar and counts alone (polled by the batch page while the import runs).
+    Once the import has ended, the poll reloads the whole page, which then lists the rows
+    that were not simply imported (and polls no more)."""
+    batch = _batch(request, pk)
+    response = render(request, "imports/progress.html", {"batch": batch})
+    if request.headers.get("HX-Request") and batch.status in (BatchStatus.DONE, BatchStatus.FAILED):
+        response["HX-Refresh"] = "true"
+    return response
 
 
 def _download(request: HttpRequest, pk: int, what: str) -> HttpResponse:

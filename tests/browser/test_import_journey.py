@@ -43,6 +43,8 @@ def test_upload_check_the_columns_watch_the_progress_and_get_the_rejected_rows(
     expect(page.locator("[data-status]")).to_have_attribute("data-status", "done", timeout=15_000)
     expect(page.locator('[data-count="imported"]')).to_have_text("5")
     expect(page.locator('[data-count="rejected"]')).to_have_text("1")
+    # The page reloaded itself at the end: it lists the rows not imported, and why.
+    expect(page.locator("#rows")).to_contain_text("Planet Mars")
     assert MigrantReturn.objects.count() == 5
     screenshot(page, "32-impor-selesai")
 

@@ -48,7 +48,12 @@ def test_an_officer_uploads_checks_the_columns_and_imports_a_list(client, siti, 
     assert confirmed.status_code == 302
     batch.refresh_from_db()
     assert batch.status == "queued" and not MigrantReturn.objects.exists()
+    poll = reverse("imports:progress", args=[batch.pk])
+    waiting = client.get(poll, headers={"HX-Request": "true"})
+    assert "every 1s" in waiting.content.decode() and "HX-Refresh" not in waiting
     services.batch_run_queued(batch.pk)  # what the worker runs
+    ended = client.get(poll, headers={"HX-Request": "true"})
+    assert ended["HX-Refresh"] == "true"  # the page reloads, with the rows not imported
     batch.refresh_from_db()
     assert batch.status == "done" and batch.imported == 5 and batch.rejected == 1
     assert batch.rows_done == batch.rows_total > 0 and not batch.content  # the file is gone
