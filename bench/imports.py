@@ -95,28 +95,29 @@ def environment(database: str) -> dict[str, str]:
             "SIGAP_DATABASE_URL": f"{SERVER}/{database}", "PYTHONPATH": str(ROOT)}  # fmt: skip
 
 
-# Runs a command and prints its peak memory: measured from a small process of its own, since
-# a child forked from this one (which holds the list's rows) starts as large as it.
-PEAK = (
-    "import resource, subprocess, sys; code = subprocess.call(sys.argv[1:]); "
-    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); "
+# Runs a command, then prints its time and peak memory: both measured from a small process of
+# its own (its own start left out), since a child forked from this one (which holds the list's
+# rows) starts as large as it.
+TIMED = (
+    "import resource, subprocess, sys, time; started = time.perf_counter(); "
+    "code = subprocess.call(sys.argv[1:]); seconds = time.perf_counter() - started; "
+    "print(seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); "
     "sys.exit(code)"
 )
 
 
 def sigap(database: str, *args: str) -> tuple[float, str, int]:
     """Run a sigap command: (seconds, the last line it printed, its peak memory in MB)."""
-    started = time.perf_counter()
     process = subprocess.run(  # noqa: S603
-        [sys.executable, "-c", PEAK, str(BIN / "sigap"), *args], env=environment(database),
+        [sys.executable, "-c", TIMED, str(BIN / "sigap"), *args], env=environment(database),
         capture_output=True, text=True, cwd=ROOT, check=False,
     )  # fmt: skip
-    seconds = time.perf_counter() - started
     if process.returncode:
         raise SystemExit(f"sigap {' '.join(args)} failed:\n{process.stderr}")
     out = process.stdout.strip()
     last = out.splitlines()[-1] if out else ""
-    return seconds, last, int(process.stderr.strip().splitlines()[-1]) // 1024
+    seconds, peak = process.stderr.strip().splitlines()[-1].split()
+    return float(seconds), last, int(peak) // 1024
 
 
 def prepare_template() -> None:
@@ -167,6 +168,8 @@ def floor_seconds() -> tuple[float, int]:
         for table in STORED:
             with connection.cursor().copy(f"COPY {table} TO STDOUT") as copy:
                 saved[table] = b"".join(bytes(block) for block in copy)
+        # CASCADE: other tables point at these (cases' parties, follow-ups, ...); after an
+        # import into a fresh database they are empty, so nothing else is emptied.
         connection.execute(f"TRUNCATE {', '.join(STORED)} CASCADE")
         connection.commit()
         started = time.perf_counter()

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, cast
 
-from django.db import connection, models
+from django.db import connection, models, transaction
 from django.db.models import Field
 from django.utils import timezone
 
@@ -60,7 +60,8 @@ class Table:
         were written. With `ignore_conflicts`, a row that would break a unique constraint
         (another row's, or one written before it in the same call) is left out, as
         `bulk_create(ignore_conflicts=True)` does (on PostgreSQL the rows are copied into a
-        temporary table first, since COPY itself cannot leave a row out)."""
+        temporary table first, since COPY itself cannot leave a row out; on SQLite, as there,
+        a row that breaks a NOT NULL or CHECK constraint is left out too)."""
         if not self.rows:
             return 0
         fields = [*self.given, *self.others]
@@ -74,7 +75,9 @@ class Table:
         columns = ", ".join(connection.ops.quote_name(str(field.column)) for field in fields)
         rows = (_converted(row, converting) + rest for row in self.rows)
         count = len(self.rows)
-        with connection.cursor() as cursor:
+        # The temporary table lives until the commit: within a transaction, also when the
+        # caller has none.
+        with transaction.atomic(savepoint=False), connection.cursor() as cursor:
             if connection.vendor == "postgresql" and ignore_conflicts:
                 staged = connection.ops.quote_name(f"bulk_{self.model._meta.db_table}")
                 cursor.execute(

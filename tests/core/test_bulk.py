@@ -80,3 +80,14 @@ def test_ignoring_conflicts_leaves_out_the_rows_that_break_a_unique_constraint(s
     keys.add(person.pk, "kunci-baru-1")
     with pytest.raises(IntegrityError), transaction.atomic():
         keys.write()  # without ignoring, the same conflict is an error
+
+
+@pytest.mark.django_db(transaction=True)
+def test_ignoring_conflicts_needs_no_transaction_of_the_callers(siti):
+    person = person_create(actor=siti, full_name="Orang Sintetis Tanpa Transaksi")
+    held = PersonNameKey.objects.filter(person=person).values_list("key", flat=True)
+    keys = bulk.Table(PersonNameKey, ["person", "key"])
+    for key in [*held, "kunci-lain"]:
+        keys.add(person.pk, key)
+    assert keys.write(ignore_conflicts=True) == 1  # in autocommit, as a command might write
+    assert PersonNameKey.objects.filter(person=person, key="kunci-lain").exists()
