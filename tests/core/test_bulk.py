@@ -83,7 +83,7 @@ def test_ignoring_conflicts_leaves_out_the_rows_that_break_a_unique_constraint(s
 
 
 @pytest.mark.django_db(transaction=True)
-def test_ignoring_conflicts_needs_no_transaction_of_the_callers(siti):
+def test_ignoring_conflicts_needs_no_transaction_of_the_callers(kalsel_reference, siti):
     person = person_create(actor=siti, full_name="Orang Sintetis Tanpa Transaksi")
     held = PersonNameKey.objects.filter(person=person).values_list("key", flat=True)
     keys = bulk.Table(PersonNameKey, ["person", "key"])

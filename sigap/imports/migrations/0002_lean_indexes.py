@@ -3,6 +3,8 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
+from sigap.core.migration_operations import PostgresqlFastPath
+
 
 class Migration(migrations.Migration):
 
@@ -13,32 +15,52 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.AlterField(
-            model_name='importrow',
-            name='batch',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='rows', to='imports.importbatch'),
-        ),
-        migrations.AlterField(
-            model_name='importrow',
-            name='fingerprint',
-            field=models.CharField(blank=True, max_length=32),
-        ),
-        migrations.AlterField(
-            model_name='migrantreturn',
-            name='destination_country',
-            field=models.ForeignKey(blank=True, db_index=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.country', verbose_name='destination country'),
-        ),
-        migrations.AlterField(
-            model_name='migrantreturn',
-            name='person',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='migrant_returns', to='people.person'),
-        ),
-        migrations.AddIndex(
-            model_name='importrow',
-            index=models.Index(fields=['fingerprint'], name='import_row_fingerprint'),
-        ),
-        migrations.AddIndex(
-            model_name='migrantreturn',
-            index=models.Index(fields=['destination_country'], name='return_country'),
+        PostgresqlFastPath(
+            operations=[
+            migrations.AlterField(
+                model_name='importrow',
+                name='batch',
+                field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='rows', to='imports.importbatch'),
+            ),
+            migrations.AlterField(
+                model_name='importrow',
+                name='fingerprint',
+                field=models.CharField(blank=True, max_length=32),
+            ),
+            migrations.AlterField(
+                model_name='migrantreturn',
+                name='destination_country',
+                field=models.ForeignKey(blank=True, db_index=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.country', verbose_name='destination country'),
+            ),
+            migrations.AlterField(
+                model_name='migrantreturn',
+                name='person',
+                field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='migrant_returns', to='people.person'),
+            ),
+            migrations.AddIndex(
+                model_name='importrow',
+                index=models.Index(fields=['fingerprint'], name='import_row_fingerprint'),
+            ),
+            migrations.AddIndex(
+                model_name='migrantreturn',
+                index=models.Index(fields=['destination_country'], name='return_country'),
+            ),
+            ],
+            sql=[
+                "DROP INDEX imports_importrow_batch_id_0b8d5349",
+                "DROP INDEX imports_importrow_fingerprint_67275bb3_like",
+                "ALTER INDEX imports_importrow_fingerprint_67275bb3 RENAME TO import_row_fingerprint",
+                "DROP INDEX imports_migrantreturn_destination_country_id_8cbdc0af_like",
+                "ALTER INDEX imports_migrantreturn_destination_country_id_8cbdc0af RENAME TO return_country",
+                "DROP INDEX imports_migrantreturn_person_id_167b06c8",
+            ],
+            reverse_sql=[
+                "CREATE INDEX imports_migrantreturn_person_id_167b06c8 ON imports_migrantreturn (person_id)",
+                "ALTER INDEX return_country RENAME TO imports_migrantreturn_destination_country_id_8cbdc0af",
+                "CREATE INDEX imports_migrantreturn_destination_country_id_8cbdc0af_like ON imports_migrantreturn (destination_country_id varchar_pattern_ops)",
+                "ALTER INDEX import_row_fingerprint RENAME TO imports_importrow_fingerprint_67275bb3",
+                "CREATE INDEX imports_importrow_fingerprint_67275bb3_like ON imports_importrow (fingerprint varchar_pattern_ops)",
+                "CREATE INDEX imports_importrow_batch_id_0b8d5349 ON imports_importrow (batch_id)",
+            ],
         ),
     ]

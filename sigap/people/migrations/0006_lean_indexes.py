@@ -4,6 +4,8 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+from sigap.core.migration_operations import PostgresqlFastPath, rename_unique
+
 
 class Migration(migrations.Migration):
 
@@ -14,36 +16,58 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.AlterField(
-            model_name='person',
-            name='citizenship',
-            field=models.ForeignKey(blank=True, db_index=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.country', verbose_name='citizenship'),
-        ),
-        migrations.AlterField(
-            model_name='person',
-            name='nik_index',
-            field=models.CharField(blank=True, editable=False, max_length=32),
-        ),
-        migrations.AlterField(
-            model_name='person',
-            name='pseudonym',
-            field=models.CharField(editable=False, max_length=30, verbose_name='pseudonym'),
-        ),
-        migrations.AlterField(
-            model_name='personnamekey',
-            name='person',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='name_keys', to='people.person'),
-        ),
-        migrations.AddIndex(
-            model_name='person',
-            index=models.Index(fields=['nik_index'], name='person_nik_index'),
-        ),
-        migrations.AddIndex(
-            model_name='person',
-            index=models.Index(fields=['citizenship'], name='person_citizenship'),
-        ),
-        migrations.AddConstraint(
-            model_name='person',
-            constraint=models.UniqueConstraint(fields=('pseudonym',), name='person_pseudonym_unique'),
+        PostgresqlFastPath(
+            operations=[
+            migrations.AlterField(
+                model_name='person',
+                name='citizenship',
+                field=models.ForeignKey(blank=True, db_index=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.country', verbose_name='citizenship'),
+            ),
+            migrations.AlterField(
+                model_name='person',
+                name='nik_index',
+                field=models.CharField(blank=True, editable=False, max_length=32),
+            ),
+            migrations.AlterField(
+                model_name='person',
+                name='pseudonym',
+                field=models.CharField(editable=False, max_length=30, verbose_name='pseudonym'),
+            ),
+            migrations.AlterField(
+                model_name='personnamekey',
+                name='person',
+                field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='name_keys', to='people.person'),
+            ),
+            migrations.AddIndex(
+                model_name='person',
+                index=models.Index(fields=['nik_index'], name='person_nik_index'),
+            ),
+            migrations.AddIndex(
+                model_name='person',
+                index=models.Index(fields=['citizenship'], name='person_citizenship'),
+            ),
+            migrations.AddConstraint(
+                model_name='person',
+                constraint=models.UniqueConstraint(fields=('pseudonym',), name='person_pseudonym_unique'),
+            ),
+            ],
+            sql=[
+                "DROP INDEX people_person_citizenship_id_a0524eff_like",
+                "ALTER INDEX people_person_citizenship_id_a0524eff RENAME TO person_citizenship",
+                "DROP INDEX people_person_nik_index_1395fc12_like",
+                "ALTER INDEX people_person_nik_index_1395fc12 RENAME TO person_nik_index",
+                "DROP INDEX people_person_pseudonym_917fae92_like",
+                rename_unique("people_person", "pseudonym", "person_pseudonym_unique"),
+                "DROP INDEX people_personnamekey_person_id_b9945033",
+            ],
+            reverse_sql=[
+                "CREATE INDEX people_personnamekey_person_id_b9945033 ON people_personnamekey (person_id)",
+                "CREATE INDEX people_person_pseudonym_917fae92_like ON people_person (pseudonym varchar_pattern_ops)",
+                "ALTER TABLE people_person RENAME CONSTRAINT person_pseudonym_unique TO people_person_pseudonym_917fae92_uniq",
+                "ALTER INDEX person_nik_index RENAME TO people_person_nik_index_1395fc12",
+                "CREATE INDEX people_person_nik_index_1395fc12_like ON people_person (nik_index varchar_pattern_ops)",
+                "ALTER INDEX person_citizenship RENAME TO people_person_citizenship_id_a0524eff",
+                "CREATE INDEX people_person_citizenship_id_a0524eff_like ON people_person (citizenship_id varchar_pattern_ops)",
+            ],
         ),
     ]
