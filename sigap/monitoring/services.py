@@ -333,12 +333,13 @@ def enrol_risky_returns(batch: ImportBatch, actor: User, return_ids: list[int]) 
     )
     today = timezone.localdate()
     due = next_follow_up(today, "first")
-    made = bulk.Table(Enrolment, ENROLMENT_FROM_RETURN)
-    seen: set[int] = set()  # a person's first risky return of the chunk enrols them
+    first: dict[int, tuple[Any, ...]] = {}  # a person's first risky return: id, regions
     for pk, person, region, home in rows:
-        if person in seen:
-            continue
-        seen.add(person)
+        first.setdefault(person, (pk, region, home))
+    made = bulk.Table(Enrolment, ENROLMENT_FROM_RETURN)
+    # In the order of persons: two imports enrolling some of the same persons take their
+    # places in the one-active index in one order, and so never wait for each other in turn.
+    for person, (pk, region, home) in sorted(first.items()):
         regency = _regency(home or "")
         agency = task_forces.get(regency) if in_region(regency, batch.region_id) else None
         made.add(person, Group.RETURNEE_AT_RISK, Source.IMPORT, pk, batch.pk,

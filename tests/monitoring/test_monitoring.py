@@ -219,6 +219,19 @@ def test_an_update_that_makes_a_return_risky_enrols_it_and_a_watched_person_is_n
     assert said == [3, 1]
 
 
+def test_a_person_with_two_risky_returns_in_one_list_is_enrolled_once_for_the_first(tmp_path):
+    twice = ["9;Orang Sintetis Ganda;6303015505910003;P;15.05.1991;Kab. Tapin;Malaysia;"
+             "02/03/2023;Deportasi",
+             "10;Orang Sintetis Ganda;6303015505910003;P;15.05.1991;Kab. Tapin;Malaysia;"
+             "20/03/2024;Gaji tidak dibayar"]  # fmt: skip
+    call_command("import_pmi", str(files.csv_cp1252(tmp_path / "k.csv", extra=twice)),
+                 stdout=io.StringIO())  # fmt: skip
+    enrolment = Enrolment.objects.get(agency__slug="gt-tapin")
+    returns = MigrantReturn.objects.filter(person=enrolment.person_id).order_by("pk")
+    assert [r.return_date for r in returns] == [date(2023, 3, 2), date(2024, 3, 20)]
+    assert enrolment.source_return_id == returns[0].pk  # the list's first, not its last
+
+
 def test_a_dry_run_enrols_nobody(tmp_path):
     call_command("import_pmi", str(files.csv_cp1252(tmp_path / "k.csv")), "--dry-run",
                  stdout=io.StringIO())  # fmt: skip
