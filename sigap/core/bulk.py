@@ -13,6 +13,7 @@ that rows of one table can point at rows of another written in the same transact
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import nullcontext
 from typing import Any, cast
 
 from django.db import connection, models, transaction
@@ -60,8 +61,9 @@ class Table:
         were written. With `ignore_conflicts`, a row that would break a unique constraint
         (another row's, or one written before it in the same call) is left out, as
         `bulk_create(ignore_conflicts=True)` does (on PostgreSQL the rows are copied into a
-        temporary table first, since COPY itself cannot leave a row out; on SQLite, as there,
-        a row that breaks a NOT NULL or CHECK constraint is left out too)."""
+        temporary table first, since COPY itself cannot leave a row out, and inserted in the
+        order of the first field; on SQLite, as there, a row that breaks a NOT NULL or CHECK
+        constraint is left out too)."""
         if not self.rows:
             return 0
         fields = [*self.given, *self.others]
@@ -76,8 +78,9 @@ class Table:
         rows = (_converted(row, converting) + rest for row in self.rows)
         count = len(self.rows)
         # The temporary table lives until the commit: within a transaction, also when the
-        # caller has none.
-        with transaction.atomic(savepoint=False), connection.cursor() as cursor:
+        # caller has none (within the caller's, nothing changes: no savepoint of ours).
+        own = nullcontext() if connection.in_atomic_block else transaction.atomic()
+        with own, connection.cursor() as cursor:
             if connection.vendor == "postgresql" and ignore_conflicts:
                 staged = connection.ops.quote_name(f"bulk_{self.model._meta.db_table}")
                 cursor.execute(
@@ -85,9 +88,9 @@ class Table:
                     f"SELECT {columns} FROM {table} WITH NO DATA"
                 )
                 _copy(cursor, staged, columns, rows)
-                cursor.execute(
+                cursor.execute(  # in the order of the first column: of its locks too
                     f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {staged} "  # noqa: S608
-                    "ON CONFLICT DO NOTHING"
+                    "ORDER BY 1 ON CONFLICT DO NOTHING"
                 )
                 count = cursor.rowcount
                 cursor.execute(f"DROP TABLE {staged}")

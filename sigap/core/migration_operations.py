@@ -64,5 +64,5 @@ BEGIN
   WHERE conrelid = '{table}'::regclass AND contype = 'u'
     AND conkey = ARRAY[(SELECT attnum FROM pg_attribute
                         WHERE attrelid = '{table}'::regclass AND attname = '{column}')];
-  EXECUTE format('ALTER TABLE {table} RENAME CONSTRAINT %I TO {name}', found);
+  EXECUTE format('ALTER TABLE %I RENAME CONSTRAINT %I TO %I', '{table}', found, '{name}');
 END $$"""  # noqa: S608 - names from the migration

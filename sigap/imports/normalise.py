@@ -451,6 +451,6 @@ class Reader:
                 continue
             code = ".".join(region.code.split(".")[:2])
             if "." not in code:
-                raise ParseError("province_only", _("only a province, not a regency"))
+                raise ParseError("province_only", _("Only a province, not a regency."))
             return code
-        raise error or ParseError("not_found", _("not found"))
+        raise error or ParseError("not_found", _("Not found."))

@@ -337,8 +337,9 @@ def enrol_risky_returns(batch: ImportBatch, actor: User, return_ids: list[int]) 
     for pk, person, region, home in rows:
         first.setdefault(person, (pk, region, home))
     made = bulk.Table(Enrolment, ENROLMENT_FROM_RETURN)
-    # In the order of persons: two imports enrolling some of the same persons take their
-    # places in the one-active index in one order, and so never wait for each other in turn.
+    # In the order of persons (the first field: bulk inserts in its order): two imports
+    # enrolling some of the same persons take their places in the one-active index in one
+    # order, and so never wait for each other in turn.
     for person, (pk, region, home) in sorted(first.items()):
         regency = _regency(home or "")
         agency = task_forces.get(regency) if in_region(regency, batch.region_id) else None

@@ -24,6 +24,7 @@ from sigap.core.models import AuditEvent, User
 from sigap.core.retention import purge_expired
 from sigap.imports import columns, services
 from sigap.imports.models import BatchStatus, ImportBatch, MigrantReturn
+from sigap.imports.normalise import Reader
 from sigap.imports.report import safe_cell, write_rejected
 from sigap.people.models import DuplicateCandidate, Person
 from sigap.people.services import person_create
@@ -222,3 +223,15 @@ def test_downloads_neutralise_formulas_but_keep_negative_numbers(tmp_path):
     out = io.StringIO()
     assert write_rejected(batch, out) == 1
     assert out.getvalue().splitlines()[0].startswith("NO,'=cmd")
+
+
+def test_every_reason_a_row_gets_is_a_sentence_of_its_own():
+    reader = Reader({"name": 0, "regency": 1, "country": 2, "return_date": 3}, home_region="63")
+    with translation.override("id"):
+        province = reader.read(["Orang Sintetis", "Kalimantan Selatan", "Atlantis", "kemarin"])
+        nowhere = reader.read(["Orang Sintetis", "Negeri Antah", "Malaysia", "01/02/2024"])
+    reasons = [*province.reasons, *nowhere.reasons]
+    assert len(province.reasons) == 4 and len(nowhere.reasons) == 1  # 3 unread, 1 rejection
+    assert all(reason.endswith(".") for reason in reasons), reasons
+    assert any(reason.endswith("Hanya provinsi, bukan kabupaten/kota.") for reason in reasons)
+    assert nowhere.reasons[0].endswith("tidak ditemukan.")
