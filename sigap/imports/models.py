@@ -128,6 +128,11 @@ class ImportBatch(models.Model):
     def counts(self) -> dict[str, int]:
         return {status: getattr(self, status) for status in RowStatus.values}
 
+    @property
+    def ended(self) -> bool:
+        """Done or failed: its row report can be downloaded, and nothing more will change."""
+        return self.status in (BatchStatus.DONE, BatchStatus.FAILED)
+
 
 class ImportRow(models.Model):
     """A non-empty source row: its number as a spreadsheet shows it, what became of it and

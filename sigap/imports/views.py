@@ -94,14 +94,14 @@ def progress(request: HttpRequest, pk: int) -> HttpResponse:
     that were not simply imported (and polls no more)."""
     batch = _batch(request, pk)
     response = render(request, "imports/progress.html", {"batch": batch})
-    if request.headers.get("HX-Request") and batch.status in (BatchStatus.DONE, BatchStatus.FAILED):
+    if request.headers.get("HX-Request") and batch.ended:
         response["HX-Refresh"] = "true"
     return response
 
 
 def _download(request: HttpRequest, pk: int, what: str) -> HttpResponse:
     batch = _batch(request, pk, Action.EXPORT)
-    if batch.status not in (BatchStatus.DONE, BatchStatus.FAILED):
+    if not batch.ended:
         raise Http404
     text = io.StringIO()
     if what == "report":
